@@ -1,0 +1,16 @@
+namespace Microsoft.ML.NasTuners;
+
+/// <summary>
+/// A tuner proposes parameters and learns from results. <see cref="Propose"/> may be called again before earlier
+/// proposals are updated (pending trials, when several run at once), and <see cref="Update"/> must accept failed,
+/// pruned and timed-out trials and NaN or infinite losses without breaking.
+/// </summary>
+public interface ITuner
+{
+    /// <summary>Proposes the parameter for a new trial. <paramref name="settings"/> carries the trial id and, for
+    /// multi-fidelity runs, the budget.</summary>
+    Parameter Propose(TrialSettings settings);
+
+    /// <summary>Tells the tuner how a trial ended.</summary>
+    void Update(TrialResult result);
+}

@@ -1,0 +1,29 @@
+namespace Microsoft.ML.NasTuners;
+
+/// <summary>How a trial ended: its loss (minimised), an optional metric, its duration and status.</summary>
+public sealed class TrialResult
+{
+    /// <summary>The trial.</summary>
+    public required TrialSettings TrialSettings { get; init; }
+
+    /// <summary>The loss to minimise; NaN when the trial produced none.</summary>
+    public double Loss { get; init; } = double.NaN;
+
+    /// <summary>A metric to report beside the loss (for example accuracy); NaN when none.</summary>
+    public double Metric { get; init; } = double.NaN;
+
+    /// <summary>Wall-clock duration of the trial.</summary>
+    public double DurationInMilliseconds { get; init; }
+
+    /// <summary>How the trial ended.</summary>
+    public TrialStatus Status { get; init; } = TrialStatus.Succeeded;
+
+    /// <summary>The exception text of a failed trial, or why it was stopped.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>True when the trial succeeded with a finite loss, the only results a model should learn a value from.</summary>
+    public bool HasUsableLoss => Status == TrialStatus.Succeeded && double.IsFinite(Loss);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{TrialSettings}: {Status} loss={Loss}{(Error is null ? "" : $" ({Error})")}";
+}
