@@ -185,7 +185,13 @@ public sealed class Parameter : IDictionary<string, Parameter>, IEquatable<Param
     {
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
-        if (IsNumber && other.IsNumber) return _number.Equals(other._number);
+        if (IsNumber && other.IsNumber)
+        {
+            // A float carries only single precision, so it equals any number that rounds to the same float.
+            return Type == ParameterType.Float || other.Type == ParameterType.Float
+                ? ((float)_number).Equals((float)other._number)
+                : _number.Equals(other._number);
+        }
         if (Type != other.Type) return false;
         return Type switch
         {
@@ -206,7 +212,7 @@ public sealed class Parameter : IDictionary<string, Parameter>, IEquatable<Param
         ParameterType.String => StringComparer.Ordinal.GetHashCode(_string!),
         ParameterType.Bool => _bool.GetHashCode(),
         ParameterType.Object => Children.Aggregate(17, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value.GetHashCode())),
-        _ => _number.GetHashCode(),
+        _ => ((float)_number).GetHashCode(),
     };
 
     internal string FormatNumber() => Type switch

@@ -56,11 +56,15 @@ public abstract class UniformNumericOption : OptionBase
     public override double[] MappingToFeatureSpace(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        var value = parameter.AsDouble();
+        var value = Canonical(parameter.AsDouble());
         if (!(value >= Min && value <= Max))
             throw new ArgumentOutOfRangeException(nameof(parameter), value, $"Value lies outside the range [{Min}, {Max}].");
         return [ToFeature(value)];
     }
+
+    /// <summary>The value as this option stores it (single precision for singles), so that a value read back from
+    /// JSON maps to the same feature as the value that was written.</summary>
+    private protected virtual double Canonical(double value) => value;
 
     /// <summary>Wraps a raw value (already rounded for integers) as a parameter of this option's type.</summary>
     private protected abstract Parameter CreateParameter(double value);

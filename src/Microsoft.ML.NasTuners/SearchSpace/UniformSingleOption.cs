@@ -13,6 +13,8 @@ public sealed class UniformSingleOption : UniformNumericOption
     {
     }
 
+    private protected override double Canonical(double value) => (float)value;
+
     private protected override Parameter CreateParameter(double value) =>
         Parameter.FromFloat((float)Math.Clamp((float)value, (float)Min, (float)Max));
 }
