@@ -18,6 +18,7 @@ public sealed class OneExchangeNeighbourhood
     private const int MaxRedraws = 20;
 
     private readonly bool[] _isParent;
+    private readonly UnitScales _scales;
 
     /// <summary>Creates the neighbourhood of a view.</summary>
     /// <param name="view">The model view.</param>
@@ -32,6 +33,7 @@ public sealed class OneExchangeNeighbourhood
             throw new ArgumentOutOfRangeException(nameof(numericStepSd), numericStepSd, "numericStepSd must lie in (0, 1].");
         NumericNeighbours = numericNeighbours;
         NumericStepSd = numericStepSd;
+        _scales = new UnitScales(view);
         _isParent = new bool[view.Count];
         foreach (var d in view.Dimensions)
         {
@@ -57,19 +59,20 @@ public sealed class OneExchangeNeighbourhood
         ArgumentNullException.ThrowIfNull(into);
         if (point.Count != View.Count)
             throw new ArgumentException($"Expected {View.Count} values, got {point.Count}.", nameof(point));
-        for (var i = 0; i < View.Count; i++)
+        var values = point as double[] ?? Copy(point);
+        for (var i = 0; i < values.Length; i++)
         {
-            var value = point[i];
+            var value = values[i];
             if (double.IsNaN(value)) continue;
-            var d = View.Dimensions[i];
+            var d = _scales[i];
             if (d.IsNumeric)
             {
                 if (d.Lower == d.Upper) continue;
                 for (var k = 0; k < NumericNeighbours; k++)
                 {
-                    var moved = MoveNumeric(d, value, random);
+                    var moved = MoveNumeric(i, value, random);
                     if (moved == value) continue;
-                    var neighbour = Copy(point);
+                    var neighbour = (double[])values.Clone();
                     neighbour[i] = moved;
                     into.Add(neighbour);
                 }
@@ -79,7 +82,7 @@ public sealed class OneExchangeNeighbourhood
                 for (var c = 0; c < d.ChoiceCount; c++)
                 {
                     if (c == (int)value) continue;
-                    var neighbour = Copy(point);
+                    var neighbour = (double[])values.Clone();
                     neighbour[i] = c;
                     if (_isParent[i]) RepairActivity(neighbour, i, random);
                     into.Add(neighbour);
@@ -96,16 +99,17 @@ public sealed class OneExchangeNeighbourhood
         ArgumentNullException.ThrowIfNull(random);
         for (var j = changed + 1; j < point.Length; j++)
         {
-            var d = View.Dimensions[j];
+            var d = _scales[j];
             if (!d.IsConditional) continue;
-            if (!View.IsActive(j, point)) point[j] = double.NaN;
-            else if (double.IsNaN(point[j])) point[j] = d.IsNumeric ? d.FromUnit(random.NextDouble()) : random.Next(d.ChoiceCount);
+            if (!_scales.IsActiveGivenParents(j, point)) point[j] = double.NaN;
+            else if (double.IsNaN(point[j])) point[j] = d.IsNumeric ? _scales.FromUnit(j, random.NextDouble()) : random.Next(d.ChoiceCount);
         }
     }
 
-    private double MoveNumeric(Dimension d, double value, Random random)
+    private double MoveNumeric(int index, double value, Random random)
     {
-        var unit = d.ToUnit(value);
+        var d = _scales[index];
+        var unit = _scales.ToUnit(index, value);
         var moved = unit;
         for (var attempt = 0; attempt < MaxRedraws; attempt++)
         {
@@ -117,7 +121,7 @@ public sealed class OneExchangeNeighbourhood
             }
             moved = Math.Clamp(candidate, 0, 1);
         }
-        var result = d.FromUnit(moved);
+        var result = _scales.FromUnit(index, moved);
         if (result == value && d.Kind == DimensionKind.Integer)
         {
             // Too small a step for an integer's cell: go to the neighbouring whole number on the side it leaned to.

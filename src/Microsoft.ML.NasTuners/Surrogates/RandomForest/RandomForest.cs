@@ -104,33 +104,38 @@ public sealed class RandomForest
             throw new ArgumentException($"Expected {count} points of {d} features ({count * d} values), got {points.Length}.", nameof(points));
         if (means.Length < count || variances.Length < count)
             throw new ArgumentException($"The output spans must hold {count} values.");
-        var trees = _trees;
-        var treeCount = trees.Length;
-        Span<double> leafMeans = treeCount <= 64 ? stackalloc double[treeCount] : new double[treeCount];
-        for (var i = 0; i < count; i++)
+        // Tree by tree, so each tree's nodes stay in the first-level cache while all points pass through it; the
+        // spread of the leaf means over trees is accumulated by Welford's update, which does not cancel when the
+        // losses are large and the trees nearly agree.
+        var spread = variances[..count];
+        var mean = means[..count];
+        mean.Clear();
+        spread.Clear();
+        var leafVariance = count <= 1024 ? stackalloc double[count] : new double[count];
+        leafVariance.Clear();
+        var leaves = count <= 2048 ? stackalloc int[count] : new int[count];
+        for (var t = 0; t < _trees.Length; t++)
         {
-            var point = points.Slice(i * d, d);
-            double sum = 0, leafVariance = 0;
-            for (var t = 0; t < treeCount; t++)
+            var tree = _trees[t];
+            var i = 0;
+            for (; i + 4 <= count; i += 4) tree.FindLeaves4(points, i, d, leaves.Slice(i, 4));
+            for (; i < count; i++) leaves[i] = tree.FindLeaf(points.Slice(i * d, d));
+
+            var treeMean = tree.Mean;
+            var treeVariance = tree.Variance;
+            var inverse = 1.0 / (t + 1);
+            for (i = 0; i < count; i++)
             {
-                var tree = trees[t];
-                var leaf = tree.FindLeaf(point, _categoryCounts);
-                leafMeans[t] = tree.Mean[leaf];
-                sum += leafMeans[t];
-                leafVariance += tree.Variance[leaf];
+                var leaf = leaves[i];
+                var m = treeMean[leaf];
+                var delta = m - mean[i];
+                mean[i] += delta * inverse;
+                spread[i] += delta * (m - mean[i]);
+                leafVariance[i] += treeVariance[leaf];
             }
-            // Two passes over the tree means: a sum of squares minus the squared mean would cancel badly when the
-            // losses are large and the trees nearly agree.
-            var mean = sum / treeCount;
-            double spread = 0;
-            for (var t = 0; t < treeCount; t++)
-            {
-                var e = leafMeans[t] - mean;
-                spread += e * e;
-            }
-            means[i] = mean;
-            variances[i] = (leafVariance + spread) / treeCount;
         }
+        var treeCount = (double)_trees.Length;
+        for (var i = 0; i < count; i++) variances[i] = (leafVariance[i] + spread[i]) / treeCount;
     }
 
     private void CheckPoint(double[]? point, string name)

@@ -32,6 +32,7 @@ internal sealed class RegressionTreeBuilder
     private readonly double[] _categoryMean;
     private readonly int[] _categoryIds;
     private readonly int[] _bestCategoryIds;
+    private readonly bool[] _categoryPresent;
 
     public RegressionTreeBuilder(int[] categoryCounts, RandomForestOptions options)
     {
@@ -47,6 +48,7 @@ internal sealed class RegressionTreeBuilder
         _categoryMean = new double[maxCategories];
         _categoryIds = new int[maxCategories];
         _bestCategoryIds = new int[maxCategories];
+        _categoryPresent = new bool[maxCategories];
     }
 
     /// <summary>Takes the data of a fit: stores it by column and sorts each feature's rows once.</summary>
@@ -130,10 +132,10 @@ internal sealed class RegressionTreeBuilder
             var (node, start, end, depth) = stack.Pop();
             if (!TrySplit(tree, node, start, end, depth, maxDepth, random, out var leftEnd))
                 continue;
-            var left = tree.NodeCount++;
-            var right = tree.NodeCount++;
-            tree.Left[node] = left;
-            tree.Right[node] = right;
+            var left = tree.NodeCount;
+            var right = left + 1;
+            tree.NodeCount += 2;
+            tree.Nodes[node].Left = left;
             stack.Push((right, leftEnd, end, depth + 1));
             stack.Push((left, start, leftEnd, depth + 1));
         }
@@ -178,7 +180,7 @@ internal sealed class RegressionTreeBuilder
                 sse += _weights[row] * d * d;
             }
         }
-        tree.Feature[node] = -1;
+        tree.Nodes[node].Left = 0;
         tree.Mean[node] = mean;
         tree.Variance[node] = sse / weight;
 
@@ -252,8 +254,9 @@ internal sealed class RegressionTreeBuilder
         if (bestFeature < 0) return false;
 
         var bestColumn = _columns[bestFeature];
-        tree.Feature[node] = bestFeature;
-        if (_categoryCounts[bestFeature] == 0)
+        var isNumeric = _categoryCounts[bestFeature] == 0;
+        tree.Nodes[node].Feature = isNumeric ? bestFeature : ~bestFeature;
+        if (isNumeric)
         {
             // A threshold drawn uniformly between the two neighbouring values (not their midpoint) varies the trees,
             // which makes the spread over trees, the model's uncertainty, grow smoothly between observed points.
@@ -261,13 +264,14 @@ internal sealed class RegressionTreeBuilder
             var lo = bestColumn[order[bestPosition]];
             var hi = bestColumn[order[bestPosition + 1]];
             var threshold = lo + random.NextDouble() * (hi - lo);
-            tree.Threshold[node] = threshold < hi ? threshold : lo;
+            tree.Nodes[node].Threshold = threshold < hi ? threshold : lo;
         }
         else
         {
             var maskStart = node * _maskWords;
             var count = _categoryCounts[bestFeature];
-            var isPresent = new bool[count];
+            var isPresent = _categoryPresent;
+            Array.Clear(isPresent, 0, count);
             for (var p = 0; p < bestCategoryPresent; p++)
             {
                 var c = _bestCategoryIds[p];
@@ -287,9 +291,7 @@ internal sealed class RegressionTreeBuilder
         {
             var row = rows[i];
             var x = bestColumn[row];
-            _goesLeft[row] = _categoryCounts[bestFeature] == 0
-                ? x <= tree.Threshold[node]
-                : (tree.Masks[node * _maskWords + ((int)x >> 6)] & (1UL << ((int)x & 63))) != 0;
+            _goesLeft[row] = isNumeric ? x <= tree.Nodes[node].Threshold : tree.SendsLeft(node, (int)x);
         }
         var leftCount = 0;
         for (var f = 0; f < _featureCount; f++)
@@ -299,9 +301,13 @@ internal sealed class RegressionTreeBuilder
             var r = 0;
             for (var i = start; i < end; i++)
             {
+                // Branch-free: the side of a row is unpredictable, so write it to both places and advance one.
                 var row = order[i];
-                if (_goesLeft[row]) order[l++] = row;
-                else _partitionBuffer[r++] = row;
+                var left = _goesLeft[row] ? 1 : 0;
+                order[l] = row;
+                _partitionBuffer[r] = row;
+                l += left;
+                r += 1 - left;
             }
             Array.Copy(_partitionBuffer, 0, order, l, r);
             leftCount = l - start;

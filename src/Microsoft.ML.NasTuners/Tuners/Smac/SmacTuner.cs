@@ -26,8 +26,12 @@ public sealed class SmacTuner : ITuner
     // Tries to draw a random point that was not proposed before, before giving up on a small exhausted space.
     private const int MaxRandomRedraws = 100;
 
+    // Random candidates kept, beyond the local-search starts, as fallbacks when the best points were proposed before.
+    private const int CandidatesKept = 100;
+
     private readonly ModelView _view;
     private readonly ForestFeatureEncoder _encoder;
+    private readonly UnitScales _scales;
     private readonly RandomForest _forest;
     private readonly OneExchangeLocalSearch _localSearch;
     private readonly Random _random;
@@ -45,6 +49,7 @@ public sealed class SmacTuner : ITuner
 
     // Scratch of the acquisition.
     private double[] _featureBuffer = [];
+    private double[] _candidateBuffer = [];
     private double[] _meanBuffer = [];
     private double[] _varianceBuffer = [];
 
@@ -59,6 +64,7 @@ public sealed class SmacTuner : ITuner
         Options.Validate();
         _view = searchSpace.ModelView;
         _encoder = new ForestFeatureEncoder(_view);
+        _scales = new UnitScales(_view);
         _forest = new RandomForest(_encoder.CategoryCounts, Options.Forest);
         _localSearch = new OneExchangeLocalSearch(
             new OneExchangeNeighbourhood(_view, Options.NumericNeighbours, Options.NumericStepSd),
@@ -67,8 +73,15 @@ public sealed class SmacTuner : ITuner
         _initialTrials = Options.InitialTrialsFor(_view.Count);
     }
 
+    public static double ProfFit, ProfRandom, ProfLocal; public static long ProfPoints;
     /// <summary>The options.</summary>
     public SmacOptions Options { get; }
+
+    /// <summary>The losses the forest learns from (succeeded trials only), for tests.</summary>
+    internal IReadOnlyList<double> ObservedLosses => _losses;
+
+    /// <summary>The number of pending trials, for tests.</summary>
+    internal int PendingCount => _pending.Count;
 
     /// <inheritdoc />
     public Parameter Propose(TrialSettings settings)
@@ -132,11 +145,18 @@ public sealed class SmacTuner : ITuner
         return false;
     }
 
+    private double[] Sample()
+    {
+        var point = new double[_view.Count];
+        _scales.Sample(_random, point);
+        return point;
+    }
+
     private double[] ProposeAtRandom()
     {
-        var point = CanonicalOf(_view.Sample(_random));
+        var point = CanonicalOf(Sample());
         for (var attempt = 1; attempt < MaxRandomRedraws && IsTaken(point); attempt++)
-            point = CanonicalOf(_view.Sample(_random));
+            point = CanonicalOf(Sample());
         return point;
     }
 
@@ -144,14 +164,15 @@ public sealed class SmacTuner : ITuner
     /// the search found was taken.</summary>
     private double[]? ProposeFromModel()
     {
+        var tt = new ProfClock();
         var targets = TransformedLosses(out var best);
         FitForest(targets);
+        ProfFit += tt.Ms; tt.Restart();
         var sdFloor = SdFloor(targets);
         var logTransformed = Options.LogTransformLosses;
-        void Acquisition(IReadOnlyList<double[]> points, Span<double> scores)
+        void ScorePredictions(Span<double> scores)
         {
-            Predict(points);
-            for (var i = 0; i < points.Count; i++)
+            for (var i = 0; i < scores.Length; i++)
             {
                 var sd = Math.Max(Math.Sqrt(_varianceBuffer[i]), sdFloor);
                 scores[i] = logTransformed
@@ -159,12 +180,29 @@ public sealed class SmacTuner : ITuner
                     : ExpectedImprovement.Log(_meanBuffer[i], sd, best);
             }
         }
+        void Acquisition(IReadOnlyList<double[]> points, Span<double> scores)
+        {
+            ProfPoints += points.Count;
+            Predict(points);
+            ScorePredictions(scores);
+        }
 
-        var candidates = new double[Options.RandomCandidates][];
-        for (var i = 0; i < candidates.Length; i++) candidates[i] = _view.Sample(_random);
-        var candidateScores = new double[candidates.Length];
-        Acquisition(candidates, candidateScores);
+        // Random candidates live in one flat buffer; only the best few become arrays.
+        var d = _view.Count;
+        var n = Options.RandomCandidates;
+        ProfPoints += n;
+        if (_candidateBuffer.Length < n * d) _candidateBuffer = new double[n * d];
+        for (var i = 0; i < n; i++) _scales.Sample(_random, _candidateBuffer.AsSpan(i * d, d));
+        EnsurePredictionBuffers(n);
+        for (var i = 0; i < n; i++) _encoder.Encode(_candidateBuffer.AsSpan(i * d, d), _featureBuffer.AsSpan(i * d, d));
+        _forest.Predict(_featureBuffer.AsSpan(0, n * d), n, _meanBuffer, _varianceBuffer);
+        var candidateScores = new double[n];
+        ScorePredictions(candidateScores);
         var byScore = RankDescending(candidateScores);
+        var kept = Math.Min(n, Options.LocalSearchStartsFromRandom + CandidatesKept);
+        var candidates = new double[kept][];
+        for (var k = 0; k < kept; k++) candidates[k] = _candidateBuffer.AsSpan(byScore[k] * d, d).ToArray();
+        ProfRandom += tt.Ms; tt.Restart();
 
         var starts = new List<double[]>(Options.LocalSearchStartsFromBest + Options.LocalSearchStartsFromRandom);
         var byLoss = new int[_losses.Count];
@@ -172,13 +210,14 @@ public sealed class SmacTuner : ITuner
         var lossKeys = _losses.ToArray();
         Array.Sort(lossKeys, byLoss);
         for (var i = 0; i < Math.Min(Options.LocalSearchStartsFromBest, byLoss.Length); i++) starts.Add(_observed[byLoss[i]]);
-        for (var i = 0; i < Math.Min(Options.LocalSearchStartsFromRandom, byScore.Length); i++) starts.Add(candidates[byScore[i]]);
+        for (var k = 0; k < Math.Min(Options.LocalSearchStartsFromRandom, kept); k++) starts.Add(candidates[k]);
         var searched = _localSearch.Maximize(starts, Acquisition, _random);
+        ProfLocal += tt.Ms; tt.Restart();
 
-        // The best point found, walkers and random candidates alike, that was not proposed before.
-        var pool = new List<ScoredPoint>(searched.Count + candidates.Length);
+        // The best point found, walkers and kept random candidates alike, that was not proposed before.
+        var pool = new List<ScoredPoint>(searched.Count + kept);
         pool.AddRange(searched);
-        foreach (var i in byScore) pool.Add(new ScoredPoint(candidates[i], candidateScores[i]));
+        for (var k = 0; k < kept; k++) pool.Add(new ScoredPoint(candidates[k], candidateScores[byScore[k]]));
         var poolScores = new double[pool.Count];
         for (var i = 0; i < pool.Count; i++) poolScores[i] = pool[i].Score;
         foreach (var i in RankDescending(poolScores))
@@ -247,27 +286,44 @@ public sealed class SmacTuner : ITuner
     {
         var d = _encoder.FeatureCount;
         var n = points.Count;
-        if (_meanBuffer.Length < n)
-        {
-            var capacity = Math.Max(n, 2 * _meanBuffer.Length);
-            _meanBuffer = new double[capacity];
-            _varianceBuffer = new double[capacity];
-            _featureBuffer = new double[capacity * d];
-        }
+        EnsurePredictionBuffers(n);
         for (var i = 0; i < n; i++) _encoder.Encode(points[i], _featureBuffer.AsSpan(i * d, d));
         _forest.Predict(_featureBuffer.AsSpan(0, n * d), n, _meanBuffer, _varianceBuffer);
     }
 
-    /// <summary>Indices ordered by decreasing score; ties keep index order, so the result depends only on the scores.</summary>
+    private void EnsurePredictionBuffers(int n)
+    {
+        if (_meanBuffer.Length >= n) return;
+        var capacity = Math.Max(n, 2 * _meanBuffer.Length);
+        _meanBuffer = new double[capacity];
+        _varianceBuffer = new double[capacity];
+        _featureBuffer = new double[capacity * _encoder.FeatureCount];
+    }
+
+    /// <summary>Indices ordered by decreasing score.</summary>
     private static int[] RankDescending(double[] scores)
     {
         var order = new int[scores.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        var keys = new double[scores.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            var c = scores[b].CompareTo(scores[a]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+            order[i] = i;
+            keys[i] = -scores[i];
+        }
+        // Sorting primitive keys is several times faster than a comparison delegate; the order is deterministic
+        // for the same scores, which is all reproducibility needs.
+        Array.Sort(keys, order);
         return order;
     }
+}
+
+internal sealed class ProfClock
+{
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    struct Timespec { public long Sec; public long Nsec; }
+    [System.Runtime.InteropServices.DllImport("libc")] static extern int clock_gettime(int clk, out Timespec ts);
+    static double Now() { clock_gettime(3, out var t); return t.Sec * 1e3 + t.Nsec / 1e6; }
+    private double _start = Now();
+    public double Ms => Now() - _start;
+    public void Restart() => _start = Now();
 }
