@@ -52,6 +52,18 @@ public class InvalidOptionTests
     }
 
     [Fact]
+    public void A_branch_may_not_reuse_its_selector_name_nor_clash_with_another_conditional()
+    {
+        var space = new NasTuners.SearchSpace();
+        space.Invoking(s => s.Add("model", new ConditionalChoiceOption(("A", new NasTuners.SearchSpace { ["model"] = new UniformDoubleOption(0, 1) }))))
+            .Should().Throw<ArgumentException>().WithMessage("*selector's own name*");
+        space.Add("first", new ConditionalChoiceOption(("A", new NasTuners.SearchSpace { ["x"] = new UniformDoubleOption(0, 1) })));
+        space.Invoking(s => s.Add("second", new ConditionalChoiceOption(("B", new NasTuners.SearchSpace { ["x"] = new UniformDoubleOption(0, 1) }))))
+            .Should().Throw<ArgumentException>().WithMessage("*'x'*twice*");
+        space.Keys.Should().Equal("first");
+    }
+
+    [Fact]
     public void Two_branches_of_one_choice_may_reuse_a_parameter_name()
     {
         var space = new NasTuners.SearchSpace
