@@ -10,5 +10,6 @@ public static class BenchmarkTuners
     /// more <c>.Add(name, description, (space, seed, problem) =&gt; new ...)</c> line.
     /// </summary>
     public static TunerRegistry CreateRegistry() => new TunerRegistry()
-        .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed));
+        .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed))
+        .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed));
 }
