@@ -11,7 +11,7 @@ public class FaultTests
     {
         var result = await NewExperiment()
             .SetMaxTrials(10)
-            .SetTuner((space, seed) => new ProposeThrowsAt(3, new Tuners.RandomSearchTuner(space, seed)))
+            .SetTuner((space, seed) => new ProposeThrowsAt(3, new NasTuners.Tuners.RandomSearchTuner(space, seed)))
             .SetObjective((p, _, _) => Loss(p))
             .RunAsync();
 

@@ -38,7 +38,7 @@ public class ReproducibilityTests
             .SetTuner((space, seed) =>
             {
                 seeds.Add(seed);
-                return new Tuners.RandomSearchTuner(space, seed);
+                return new NasTuners.Tuners.RandomSearchTuner(space, seed);
             })
             .SetObjective((p, _, _) => Loss(p));
 
