@@ -1,0 +1,2 @@
+namespace Microsoft.ML.NasTuners.TorchSharp;
+internal static class AssemblyMarker { }
