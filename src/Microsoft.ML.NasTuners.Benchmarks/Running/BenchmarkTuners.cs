@@ -11,5 +11,6 @@ public static class BenchmarkTuners
     /// </summary>
     public static TunerRegistry CreateRegistry() => new TunerRegistry()
         .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed))
-        .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed));
+        .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed))
+        .Add("smac", "SMAC: random-forest SMBO with expected improvement and one-exchange local search", (space, seed, _) => new SmacTuner(space, seed: seed));
 }
