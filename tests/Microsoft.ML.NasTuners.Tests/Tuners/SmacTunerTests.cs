@@ -138,7 +138,7 @@ public class SmacTunerTests
     [Fact]
     public void Log_transformed_losses_work_for_positive_and_for_negative_objectives()
     {
-        var options = new SmacOptions { RandomCandidates = 500, LogTransformLosses = true };
+        var options = new SmacOptions { RandomCandidates = 500, LossTransform = SmacLossTransform.Log };
         var branin = SmacTestProblems.Run(new SmacTuner(SmacTestProblems.BraninSpace(), options, seed: 9), SmacTestProblems.Branin, 40);
         branin.Min(h => h.Loss).Should().BeLessThan(2);
         var hartmann = SmacTestProblems.Run(new SmacTuner(SmacTestProblems.Hartmann6Space(), options, seed: 10), SmacTestProblems.Hartmann6, 30);

@@ -17,11 +17,10 @@ public sealed class SmacOptions
     /// model, which keeps SMAC convergent when the model misleads it. Default 0.2. In [0, 1].</summary>
     public double RandomProposalProbability { get; init; } = 0.2;
 
-    /// <summary>When true, the forest models the log of the losses and proposals maximise the expected improvement
-    /// of the loss itself under that log-normal model (SMAC's log EI), which suits runtime-like objectives spread
-    /// over orders of magnitude. Losses that are not all positive are shifted first, so the smallest lies a
-    /// thousandth of their range above 0. Default false.</summary>
-    public bool LogTransformLosses { get; init; }
+    /// <summary>How the losses are transformed before the forest models them. Default
+    /// <see cref="SmacLossTransform.CompressWorseHalf"/>; <see cref="SmacLossTransform.Log"/> (SMAC's log scaling and
+    /// log EI) suits runtime-like objectives spread over orders of magnitude.</summary>
+    public SmacLossTransform LossTransform { get; init; } = SmacLossTransform.CompressWorseHalf;
 
     /// <summary>The random forest (see <see cref="RandomForestOptions"/> for its defaults: 10 trees, bootstrap,
     /// 3 points to split, 1 per leaf, 5/6 of the features per split, no depth limit).</summary>
@@ -59,6 +58,8 @@ public sealed class SmacOptions
             throw new ArgumentOutOfRangeException(nameof(InitialTrials), InitialTrials, "InitialTrials must be at least 1, or null for max(10, 2d).");
         if (!(RandomProposalProbability >= 0 && RandomProposalProbability <= 1))
             throw new ArgumentOutOfRangeException(nameof(RandomProposalProbability), RandomProposalProbability, "RandomProposalProbability must lie in [0, 1].");
+        if (!Enum.IsDefined(LossTransform))
+            throw new ArgumentOutOfRangeException(nameof(LossTransform), LossTransform, $"LossTransform must be one of {string.Join(", ", Enum.GetNames<SmacLossTransform>())}.");
         ArgumentNullException.ThrowIfNull(Forest, nameof(Forest));
         Forest.Validate();
         if (RandomCandidates < 1)

@@ -11,8 +11,9 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// inactive conditional parameters are imputed outside their range so a tree separates the branches
 /// (<see cref="ForestFeatureEncoder"/>).</item>
 /// <item>After a random initial design (<see cref="SmacOptions.InitialTrials"/>), the forest is refitted on every
-/// proposal, and the expected improvement (or SMAC's log EI, see <see cref="SmacOptions.LogTransformLosses"/>) is
-/// maximised by one-exchange local search from the best trials and the best of many random candidates.</item>
+/// proposal on the transformed losses (<see cref="SmacOptions.LossTransform"/>), and the expected improvement (SMAC's
+/// log EI for <see cref="SmacLossTransform.Log"/>) is maximised by one-exchange local search from the best trials and
+/// from the best of many random candidates.</item>
 /// <item>With probability <see cref="SmacOptions.RandomProposalProbability"/> a proposal is random instead.</item>
 /// <item>Trials without a usable loss (<see cref="TrialResult.HasUsableLoss"/>) never enter the forest (no made-up
 /// "huge" loss distorts it) and, like pending trials, are never proposed again.</item>
@@ -73,7 +74,6 @@ public sealed class SmacTuner : ITuner
         _initialTrials = Options.InitialTrialsFor(_view.Count);
     }
 
-    public static double ProfFit, ProfRandom, ProfLocal; public static long ProfPoints;
     /// <summary>The options.</summary>
     public SmacOptions Options { get; }
 
@@ -164,12 +164,12 @@ public sealed class SmacTuner : ITuner
     /// the search found was taken.</summary>
     private double[]? ProposeFromModel()
     {
-        var tt = new ProfClock();
-        var targets = TransformedLosses(out var best);
+        var targets = SmacLossTransforms.Apply(Options.LossTransform, _losses);
+        var best = double.PositiveInfinity;
+        foreach (var y in targets) best = Math.Min(best, y);
         FitForest(targets);
-        ProfFit += tt.Ms; tt.Restart();
         var sdFloor = SdFloor(targets);
-        var logTransformed = Options.LogTransformLosses;
+        var logTransformed = Options.LossTransform == SmacLossTransform.Log;
         void ScorePredictions(Span<double> scores)
         {
             for (var i = 0; i < scores.Length; i++)
@@ -182,7 +182,6 @@ public sealed class SmacTuner : ITuner
         }
         void Acquisition(IReadOnlyList<double[]> points, Span<double> scores)
         {
-            ProfPoints += points.Count;
             Predict(points);
             ScorePredictions(scores);
         }
@@ -190,7 +189,6 @@ public sealed class SmacTuner : ITuner
         // Random candidates live in one flat buffer; only the best few become arrays.
         var d = _view.Count;
         var n = Options.RandomCandidates;
-        ProfPoints += n;
         if (_candidateBuffer.Length < n * d) _candidateBuffer = new double[n * d];
         for (var i = 0; i < n; i++) _scales.Sample(_random, _candidateBuffer.AsSpan(i * d, d));
         EnsurePredictionBuffers(n);
@@ -202,7 +200,6 @@ public sealed class SmacTuner : ITuner
         var kept = Math.Min(n, Options.LocalSearchStartsFromRandom + CandidatesKept);
         var candidates = new double[kept][];
         for (var k = 0; k < kept; k++) candidates[k] = _candidateBuffer.AsSpan(byScore[k] * d, d).ToArray();
-        ProfRandom += tt.Ms; tt.Restart();
 
         var starts = new List<double[]>(Options.LocalSearchStartsFromBest + Options.LocalSearchStartsFromRandom);
         var byLoss = new int[_losses.Count];
@@ -212,7 +209,6 @@ public sealed class SmacTuner : ITuner
         for (var i = 0; i < Math.Min(Options.LocalSearchStartsFromBest, byLoss.Length); i++) starts.Add(_observed[byLoss[i]]);
         for (var k = 0; k < Math.Min(Options.LocalSearchStartsFromRandom, kept); k++) starts.Add(candidates[k]);
         var searched = _localSearch.Maximize(starts, Acquisition, _random);
-        ProfLocal += tt.Ms; tt.Restart();
 
         // The best point found, walkers and kept random candidates alike, that was not proposed before.
         var pool = new List<ScoredPoint>(searched.Count + kept);
@@ -226,28 +222,6 @@ public sealed class SmacTuner : ITuner
             if (!IsTaken(canonical)) return canonical;
         }
         return null;
-    }
-
-    /// <summary>The losses the forest models (log-transformed when asked) and the best of them.</summary>
-    private double[] TransformedLosses(out double best)
-    {
-        var targets = _losses.ToArray();
-        if (Options.LogTransformLosses)
-        {
-            double min = double.PositiveInfinity, max = double.NegativeInfinity;
-            foreach (var y in targets)
-            {
-                min = Math.Min(min, y);
-                max = Math.Max(max, y);
-            }
-            // Non-positive losses are shifted so the smallest lies a thousandth of the range above 0 (or just above 0
-            // when all are equal): close enough to stress differences near the best, far enough to stay finite.
-            var shift = min > 0 ? 0 : min - Math.Max(1e-3 * (max - min), 1e-12 * Math.Max(1, Math.Abs(min)));
-            for (var i = 0; i < targets.Length; i++) targets[i] = Math.Log(targets[i] - shift);
-        }
-        best = double.PositiveInfinity;
-        foreach (var y in targets) best = Math.Min(best, y);
-        return targets;
     }
 
     /// <summary>Fits the forest to the succeeded trials and, when trials are pending, refits it with each pending
@@ -315,15 +289,4 @@ public sealed class SmacTuner : ITuner
         Array.Sort(keys, order);
         return order;
     }
-}
-
-internal sealed class ProfClock
-{
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    struct Timespec { public long Sec; public long Nsec; }
-    [System.Runtime.InteropServices.DllImport("libc")] static extern int clock_gettime(int clk, out Timespec ts);
-    static double Now() { clock_gettime(3, out var t); return t.Sec * 1e3 + t.Nsec / 1e6; }
-    private double _start = Now();
-    public double Ms => Now() - _start;
-    public void Restart() => _start = Now();
 }
