@@ -1,5 +1,5 @@
 using Microsoft.ML.NasTuners.Acquisition;
-using Microsoft.ML.NasTuners.Tests.SearchSpace;
+using Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 namespace Microsoft.ML.NasTuners.Tests.Acquisition;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML.NasTuners.Surrogates;
-using Microsoft.ML.NasTuners.Tests.SearchSpace;
+using Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 namespace Microsoft.ML.NasTuners.Tests.Surrogates;
 

@@ -55,7 +55,7 @@ internal static class SmacTestProblems
         return t * t + 10 * (1 - 1 / (8 * Math.PI)) * Math.Cos(x) + 10;
     }
 
-    /// <summary>The mixed3 objective on <see cref="SearchSpace.TestSpaces.Mixed3"/>: a quadratic per branch with
+    /// <summary>The mixed3 objective on <see cref="SearchSpaces.TestSpaces.Mixed3"/>: a quadratic per branch with
     /// minima 0.30 (A), 0.10 (B) and 0 (C).</summary>
     public static double Mixed3(Parameter p)
     {
