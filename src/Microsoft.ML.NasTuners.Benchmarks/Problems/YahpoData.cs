@@ -32,7 +32,8 @@ public static class YahpoData
             ? $"The YAHPO Gym data was not found in '{configured}' ({DirectoryVariable}): it needs lcbench/model.onnx, lcbench/encoding.json and instance_target_statistics.csv."
             : $"The YAHPO Gym data was not found: keep it in shared/data/yahpo beside the repository (../shared/data/yahpo), or set {DirectoryVariable} to the folder holding lcbench/model.onnx and instance_target_statistics.csv.");
 
-    private static bool IsDataDirectory(string directory) =>
+    /// <summary>True when <paramref name="directory"/> holds the files the LCBench problem reads.</summary>
+    public static bool IsDataDirectory(string directory) =>
         File.Exists(Path.Combine(directory, "lcbench", "model.onnx"))
         && File.Exists(Path.Combine(directory, "lcbench", "encoding.json"))
         && File.Exists(Path.Combine(directory, "instance_target_statistics.csv"));

@@ -50,6 +50,9 @@ public sealed class YahpoLcBenchProblem : IBenchmarkProblem, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(task);
         var directory = dataDirectory ?? YahpoData.RequireDirectory();
+        if (!YahpoData.IsDataDirectory(directory))
+            throw new DirectoryNotFoundException(
+                $"'{directory}' is not a YAHPO Gym data folder: it needs lcbench/model.onnx, lcbench/encoding.json and instance_target_statistics.csv.");
         Task = task;
         _taskCode = TaskCode(Path.Combine(directory, "lcbench", "encoding.json"), task);
         var (min, max) = AccuracyRange(Path.Combine(directory, "instance_target_statistics.csv"), task);
