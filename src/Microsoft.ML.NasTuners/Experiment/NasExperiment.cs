@@ -49,6 +49,8 @@ public sealed class NasExperiment
     private BudgetRange? _budget;
     private double? _budgetLimit;
     private ICheckpointCache? _checkpointCache;
+    // The budget range of the run in progress, which a continuable objective reads to drop states at the full budget.
+    private BudgetRange? _runBudget;
     private int _isRunning;
 
     /// <summary>Sets the space the tuner searches. Needed unless <see cref="SetTuner(ITuner)"/> is given a tuner
@@ -143,7 +145,7 @@ public sealed class NasExperiment
     {
         ArgumentNullException.ThrowIfNull(objective);
         _runner = new ContinuableObjectiveTrialRunner<TState>(objective, () => _checkpointCache ??= new InMemoryCheckpointCache(),
-            () => _budget?.Max ?? (_tuner as IMultiFidelityTuner)?.BudgetRange.Max);
+            () => _runBudget?.Max);
         return this;
     }
 
@@ -286,7 +288,7 @@ public sealed class NasExperiment
             var runner = _runner ?? throw new InvalidOperationException(
                 "The experiment has no objective: call SetObjective or SetTrialRunner before RunAsync.");
             var tuner = _tuner ?? CreateTuner();
-            var budget = ResolveBudget(tuner);
+            var budget = _runBudget = ResolveBudget(tuner);
             if (_budgetLimit is not null && budget is null)
                 throw new InvalidOperationException(
                     "SetBudgetLimit needs budgets: call SetBudget(min, max) or use a multi-fidelity tuner.");

@@ -103,6 +103,22 @@ public class BudgetTests
     }
 
     [Fact]
+    public async Task States_trained_to_the_full_budget_are_not_kept()
+    {
+        var cache = new RecordingCache();
+        await NewExperiment()
+            .SetTuner((space, seed) => new HyperbandTuner(space, new HyperbandOptions { MinBudget = 1, MaxBudget = 9 }, seed))
+            .SetMaxTrials(22)
+            .SetCheckpointCache(cache)
+            .SetContinuableObjective<Model>((p, trial, previous, _) =>
+                (Loss(p), new Model(trial.ConfigId!.Value) { Epochs = (int)trial.Budget!.Value }))
+            .RunAsync();
+
+        cache.Saved.Should().NotBeEmpty().And.OnlyContain(b => b < 9);
+        cache.Removed.Should().HaveCount(1 + 1 + 3, "one configuration per bracket reaches budget 9, three in the last");
+    }
+
+    [Fact]
     public async Task A_forgotten_checkpoint_makes_the_trial_restart_and_pay_in_full()
     {
         var space = SmallSpace();
@@ -182,6 +198,28 @@ public class BudgetTests
         await NewExperiment().SetBudget(1, 10).SetMaxTrials(3).SetProgress(progress).SetObjective((p, _, _) => Loss(p)).RunAsync();
         progress.Reports.Select(r => r.BudgetSpent).Should().Equal(10, 20, 30);
         progress.Reports.Last().ToString().Should().Contain("budget 30");
+    }
+
+    private sealed class RecordingCache : ICheckpointCache
+    {
+        private readonly InMemoryCheckpointCache _inner = new();
+        public ConcurrentBag<double> Saved { get; } = [];
+        public ConcurrentBag<int> Removed { get; } = [];
+
+        public bool TryLoad(int configId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TrialCheckpoint? checkpoint) =>
+            _inner.TryLoad(configId, out checkpoint);
+
+        public void Save(int configId, TrialCheckpoint checkpoint)
+        {
+            Saved.Add(checkpoint.Budget);
+            _inner.Save(configId, checkpoint);
+        }
+
+        public void Remove(int configId)
+        {
+            Removed.Add(configId);
+            _inner.Remove(configId);
+        }
     }
 
     private sealed class Model(int configId)
