@@ -119,7 +119,8 @@ public static class CnnModelBuilder
             if (weight is null) continue; // batch norm keeps weight 1 and bias 0
             var fanIn = weight.shape.Skip(1).Aggregate(1L, (a, b) => a * b);
             var bound = 1.0 / Math.Sqrt(fanIn);
-            nn.init.uniform_(parameter, -bound, bound, generator);
+            // Tensor.uniform_ rather than nn.init.uniform_: in TorchSharp 0.107 the latter ignores its generator.
+            parameter.uniform_(-bound, bound, generator);
         }
     }
 }
