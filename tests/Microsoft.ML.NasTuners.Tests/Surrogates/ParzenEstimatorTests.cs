@@ -5,7 +5,7 @@ namespace Microsoft.ML.NasTuners.Tests.Surrogates;
 
 public class ParzenEstimatorTests
 {
-    private static Dimension Dim(OptionBase option) => new NasTuners.SearchSpace { ["x"] = option }.ModelView.Dimensions[0];
+    private static Dimension Dim(OptionBase option) => new SearchSpace { ["x"] = option }.ModelView.Dimensions[0];
 
     private static readonly Dimension Linear = Dim(new UniformDoubleOption(-2, 8));
     private static readonly Dimension Log = Dim(new UniformDoubleOption(1e-3, 1e2, logBase: true));
@@ -19,13 +19,16 @@ public class ParzenEstimatorTests
         var lo = d.Warp(d.Lower);
         var hi = d.Warp(d.Upper);
         var h = (hi - lo) / steps;
+        var xs = new double[steps + 1];
+        for (var i = 0; i <= steps; i++)
+            xs[i] = Math.Clamp(d.Unwarp(lo + i * h), d.Lower, d.Upper);
+        var logs = new double[steps + 1];
+        estimator.LogDensities(xs, logs);
         var sum = 0.0;
         for (var i = 0; i <= steps; i++)
         {
-            var u = lo + i * h;
-            var x = Math.Clamp(d.Unwarp(u), d.Lower, d.Upper);
             // p_raw(x) dx = p_raw(x(u)) x'(u) du, with x'(u) = x for a log dimension.
-            var f = Math.Exp(estimator.LogDensity([x])) * (d.IsLog ? x : 1);
+            var f = Math.Exp(logs[i]) * (d.IsLog ? xs[i] : 1);
             sum += (i == 0 || i == steps ? 0.5 : 1) * f;
         }
         return sum * h;
@@ -78,12 +81,12 @@ public class ParzenEstimatorTests
     public void Integer_masses_sum_to_one_and_are_masses_over_cells()
     {
         var estimator = ParzenEstimator.Fit(Int, [1, 4, 4, 12]);
-        SumOverIntegers(estimator, Int).Should().BeApproximately(1, 1e-12);
+        SumOverIntegers(estimator, Int).Should().BeApproximately(1, 1e-9);
         // A value inside a cell has its integer's mass.
         estimator.LogDensity([4.3]).Should().Be(estimator.LogDensity([4]));
 
         var logEstimator = ParzenEstimator.Fit(LogInt, [10, 11, 500, 1000]);
-        SumOverIntegers(logEstimator, LogInt).Should().BeApproximately(1, 1e-10);
+        SumOverIntegers(logEstimator, LogInt).Should().BeApproximately(1, 1e-9);
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public class ParzenEstimatorTests
         for (var v = 1; v <= 12; v++)
         {
             var expected = 0.5 * CellMass(0, v) + 0.5 * CellMass(1, v);
-            Math.Exp(estimator.LogDensity([v])).Should().BeApproximately(expected, 1e-12);
+            Math.Exp(estimator.LogDensity([v])).Should().BeApproximately(expected, 1e-9 * expected);
         }
     }
 
@@ -115,7 +118,7 @@ public class ParzenEstimatorTests
     [Fact]
     public void A_multivariate_mixed_density_sums_and_integrates_to_one()
     {
-        var dims = new NasTuners.SearchSpace
+        var dims = new SearchSpace
         {
             ["a"] = new UniformDoubleOption(0, 1),
             ["b"] = new UniformIntOption(1, 5),
@@ -202,7 +205,7 @@ public class ParzenEstimatorTests
             foreach (var x in new[] { -2.0, -1, 0, 2.5, 7.9 })
             {
                 var expected = (Truncated(x, 0, 10.0 / 3) + priorWeight * Truncated(x, 3, 10)) / (1 + priorWeight);
-                Math.Exp(estimator.LogDensity([x])).Should().BeApproximately(expected, 1e-12);
+                Math.Exp(estimator.LogDensity([x])).Should().BeApproximately(expected, 1e-9 * expected);
             }
         }
         var light = ParzenEstimator.Fit(Linear, [0.0], options: new ParzenEstimatorOptions { PriorWeight = 0.25 });
@@ -216,7 +219,7 @@ public class ParzenEstimatorTests
     {
         var estimator = ParzenEstimator.Fit(Linear, ReadOnlySpan<double>.Empty);
         var z = Normal.CDF(3, 10, 8) - Normal.CDF(3, 10, -2);
-        Math.Exp(estimator.LogDensity([1.0])).Should().BeApproximately(Normal.PDF(3, 10, 1) / z, 1e-14);
+        Math.Exp(estimator.LogDensity([1.0])).Should().BeApproximately(Normal.PDF(3, 10, 1) / z, 1e-10);
         var cats = ParzenEstimator.Fit(Cat, ReadOnlySpan<double>.Empty);
         Math.Exp(cats.LogDensity([2])).Should().BeApproximately(0.25, 1e-15);
     }

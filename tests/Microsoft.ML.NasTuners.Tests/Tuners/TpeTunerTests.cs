@@ -1,11 +1,11 @@
-using Microsoft.ML.NasTuners.Tests.SearchSpace;
+using Microsoft.ML.NasTuners.Tests.SearchSpaces;
 using Microsoft.ML.NasTuners.Tuners;
 
 namespace Microsoft.ML.NasTuners.Tests.Tuners;
 
 public class TpeTunerTests
 {
-    private static NasTuners.SearchSpace Quadratic2D() => new()
+    private static SearchSpace Quadratic2D() => new()
     {
         ["x"] = new UniformDoubleOption(-5, 5),
         ["y"] = new UniformDoubleOption(-5, 5),

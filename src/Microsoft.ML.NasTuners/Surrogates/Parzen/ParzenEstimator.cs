@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Microsoft.ML.NasTuners.Surrogates;
 
 /// <summary>
@@ -157,7 +159,7 @@ public sealed class ParzenEstimator
                 inside = _kernels[j].AddLogKernels(point[j], accumulator);
                 jacobian += _kernels[j].LogJacobian(point[j]);
             }
-            destination[i] = inside ? LogSumExp(accumulator) + jacobian : double.NegativeInfinity;
+            destination[i] = inside ? LogSumExpInPlace(accumulator) + jacobian : double.NegativeInfinity;
         }
     }
 
@@ -201,17 +203,15 @@ public sealed class ParzenEstimator
         return Math.Min(index, _cumulativeWeights.Length - 1);
     }
 
-    private static double LogSumExp(ReadOnlySpan<double> values)
+    /// <summary>log(sum(exp(values))), overwriting <paramref name="values"/>.</summary>
+    private static double LogSumExpInPlace(Span<double> values)
     {
-        var max = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            if (v > max) max = v;
-        }
+        var max = TensorPrimitives.Max<double>(values);
         if (double.IsNegativeInfinity(max)) return max;
-        var sum = 0.0;
-        foreach (var v in values)
-            sum += Math.Exp(v - max);
-        return max + Math.Log(sum);
+        TensorPrimitives.Add(values, -max, values);
+        // exp underflows to 0 well above -745 anyway; the clamp keeps -inf out of the vectorised exp.
+        TensorPrimitives.Max(values, -745.0, values);
+        TensorPrimitives.Exp(values, values);
+        return max + Math.Log(TensorPrimitives.Sum<double>(values));
     }
 }

@@ -47,9 +47,6 @@ public sealed class TpeOptions
     /// <see cref="ParzenBandwidthRule.NeighbourGaps"/>.</summary>
     public ParzenBandwidthRule MultivariateBandwidth { get; set; } = ParzenBandwidthRule.NeighbourGaps;
 
-    /// <summary>Experimental: whole candidates down the tree instead of per-group candidates.</summary>
-    public bool JointCandidates { get; set; }
-
     /// <summary>When true (the default), trials proposed but not yet updated count as bad observations ("constant
     /// liar"), so that parallel workers are steered away from each other's pending points.</summary>
     public bool ConstantLiar { get; set; } = true;

@@ -108,9 +108,9 @@ public sealed class TpeTuner : ITuner
         _trials.Remove(trial);
     }
 
-    private double[] SampleFromModel() => _options.JointCandidates ? SampleJointCandidates() : SamplePerGroup();
-
-    private double[] SamplePerGroup()
+    /// <summary>Samples the tree top-down: each active node's parameters (each parameter on its own, or the node's
+    /// together in multivariate mode) from their good density, choosing by log l - log g among candidates.</summary>
+    private double[] SampleFromModel()
     {
         var values = new double[_view.Count];
         Array.Fill(values, double.NaN);
@@ -129,67 +129,6 @@ public sealed class TpeTuner : ITuner
             }
         }
         return values;
-    }
-
-    /// <summary>Draws whole candidates from l down the tree and keeps the one with the largest log l - log g summed over
-    /// its active nodes.</summary>
-    private double[] SampleJointCandidates()
-    {
-        var m = _options.NEiCandidates;
-        var candidates = new double[m][];
-        for (var i = 0; i < m; i++)
-        {
-            candidates[i] = new double[_view.Count];
-            Array.Fill(candidates[i], double.NaN);
-        }
-        var scores = new double[m];
-        var active = new List<int>(m);
-        foreach (var node in _nodes)
-        {
-            active.Clear();
-            for (var i = 0; i < m; i++)
-            {
-                if (node.IsActiveIn(_view, candidates[i])) active.Add(i);
-            }
-            if (active.Count == 0) continue;
-            var split = Split(node);
-            if (_options.Multivariate)
-            {
-                ScoreGroup(node.Dimensions, split, _multivariateOptions, candidates, active, scores);
-            }
-            else
-            {
-                foreach (var dimension in node.Dimensions)
-                    ScoreGroup([dimension], split, _univariateOptions, candidates, active, scores);
-            }
-        }
-        var best = 0;
-        for (var i = 1; i < m; i++)
-        {
-            if (scores[i] > scores[best] || double.IsNaN(scores[best])) best = i;
-        }
-        return candidates[best];
-    }
-
-    private void ScoreGroup(int[] dimensions, TpeSplit split, ParzenEstimatorOptions options, double[][] candidates, List<int> active, double[] scores)
-    {
-        var (good, bad) = Fit(dimensions, split, options);
-        var d = dimensions.Length;
-        var n = active.Count;
-        var points = new double[n * d];
-        for (var r = 0; r < n; r++)
-        {
-            var row = points.AsSpan(r * d, d);
-            good.Sample(_random, row);
-            for (var j = 0; j < d; j++)
-                candidates[active[r]][dimensions[j]] = row[j];
-        }
-        var logGood = new double[n];
-        var logBad = new double[n];
-        good.LogDensities(points, logGood);
-        bad.LogDensities(points, logBad);
-        for (var r = 0; r < n; r++)
-            scores[active[r]] += logGood[r] - logBad[r];
     }
 
     /// <summary>Draws candidates for some dimensions from l, keeps the best by log l - log g and writes it into values.</summary>
