@@ -32,9 +32,9 @@ public sealed class TpeOptions
     /// <see cref="ParzenEstimatorOptions.ConsiderMagicClip"/>.</summary>
     public bool ConsiderMagicClip { get; set; } = true;
 
-    /// <summary>Let the range's ends count as neighbours when choosing bandwidths (default true). See
+    /// <summary>Let the range's ends count as neighbours when choosing bandwidths (default false). See
     /// <see cref="ParzenEstimatorOptions.ConsiderEndpoints"/>.</summary>
-    public bool ConsiderEndpoints { get; set; } = true;
+    public bool ConsiderEndpoints { get; set; }
 
     /// <summary>When true, model parameters jointly (default false): one density per group of parameters that are
     /// active together (all unconditional parameters form one group, the parameters of one conditional branch
