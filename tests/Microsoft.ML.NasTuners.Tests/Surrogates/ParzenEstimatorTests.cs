@@ -261,4 +261,18 @@ public class ParzenEstimatorTests
         FluentActions.Invoking(() => ParzenEstimator.Fit(Linear, [1.0], options: new ParzenEstimatorOptions { PriorWeight = 0 }))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*PriorWeight*");
     }
+
+    [Fact]
+    public void A_multivariate_estimator_models_correlated_dimensions_together()
+    {
+        var dims = new SearchSpace { ["a"] = new UniformDoubleOption(0, 1), ["b"] = new UniformDoubleOption(0, 1) }.ModelView.Dimensions;
+        // Observations on the diagonal: the marginals are uniform-ish, the joint is not.
+        var rows = Enumerable.Range(0, 20).SelectMany(i => new[] { (i + 0.5) / 20, (i + 0.5) / 20 }).ToArray();
+        var joint = ParzenEstimator.Fit(dims, rows);
+        joint.LogDensity([0.8, 0.8]).Should().BeGreaterThan(joint.LogDensity([0.8, 0.2]) + 1);
+        var a = ParzenEstimator.Fit(dims[0], rows.Where((_, i) => i % 2 == 0).ToArray());
+        var b = ParzenEstimator.Fit(dims[1], rows.Where((_, i) => i % 2 == 1).ToArray());
+        (a.LogDensity([0.8]) + b.LogDensity([0.8])).Should().BeApproximately(a.LogDensity([0.8]) + b.LogDensity([0.2]), 0.2,
+            "a product of marginals cannot tell the diagonal from the anti-diagonal");
+    }
 }

@@ -267,4 +267,23 @@ public class TpeTunerTests
         w.Skip(10).Should().AllBeEquivalentTo(1.0);
         w.Take(10).Should().BeInAscendingOrder();
     }
+
+    [Fact]
+    public void Multivariate_mode_groups_the_parameters_that_are_active_together()
+    {
+        var space = TestSpaces.Mixed3();
+        var view = space.ModelView;
+        var univariate = new TpeTuner(space, seed: 1);
+        var multivariate = new TpeTuner(space, new TpeOptions { Multivariate = true }, seed: 1);
+        Run(univariate, Mixed3Loss, 30);
+        Run(multivariate, Mixed3Loss, 30);
+        multivariate.EstimatorsOf(view["branch"].Index).Good.Dimensions.Select(d => d.Name).Should().Equal("branch");
+        multivariate.EstimatorsOf(view["branch:B.B_lr"].Index).Good.Dimensions.Select(d => d.Name)
+            .Should().Equal("branch:B.B_depth", "branch:B.B_lr", "branch:B.B_n");
+        univariate.EstimatorsOf(view["branch:B.B_lr"].Index).Good.Dimensions.Select(d => d.Name).Should().Equal("branch:B.B_lr");
+
+        var plain = new TpeTuner(Quadratic2D(), new TpeOptions { Multivariate = true });
+        Run(plain, Quadratic, 15);
+        plain.EstimatorsOf(1).Good.Dimensions.Should().HaveCount(2, "an unconditional space is one joint density");
+    }
 }
