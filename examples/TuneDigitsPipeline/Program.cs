@@ -80,10 +80,12 @@ static string FindDigits()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
     {
-        var candidate = Path.Combine(dir.FullName, "shared", "data", "digits", "digits.csv.gz");
-        if (File.Exists(candidate)) return candidate;
+        foreach (var candidate in new[] { Path.Combine(dir.FullName, "examples", "data", "digits", "digits.csv.gz"), Path.Combine(dir.FullName, "shared", "data", "digits", "digits.csv.gz") })
+        {
+            if (File.Exists(candidate)) return candidate;
+        }
     }
-    throw new FileNotFoundException("digits.csv.gz not found beside the repository (shared/data/digits); pass its path as the third argument.");
+    throw new FileNotFoundException("digits.csv.gz not found (examples/data/digits or shared/data/digits); pass its path as the third argument.");
 }
 
 internal sealed class Digit
