@@ -12,6 +12,8 @@ public static class BenchmarkTuners
     public static TunerRegistry CreateRegistry() => new TunerRegistry()
         .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed))
         .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed))
+        .Add("tpe", "Tree-structured Parzen estimator, one density per parameter (default TpeOptions)", (space, seed, _) => new TpeTuner(space, null, seed))
+        .Add("tpe-mv", "Multivariate TPE: one joint density per group of parameters active together", (space, seed, _) => new TpeTuner(space, new TpeOptions { Multivariate = true }, seed))
         .Add("hyperband", "Hyperband (Li et al. 2018): successive-halving brackets over random configurations, eta 3",
             (space, seed, problem) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
                 new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))
