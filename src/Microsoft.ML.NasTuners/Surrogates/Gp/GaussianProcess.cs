@@ -18,6 +18,7 @@ namespace Microsoft.ML.NasTuners.Surrogates.Gp;
 /// <typeparam name="TInput">The type of one input (as the kernel takes it).</typeparam>
 public sealed class GaussianProcess<TInput>
 {
+    public static double MinNoiseForExperiment = 1e-8;
     private const double FirstJitter = 1e-10;
     private const double LastJitter = 1e-2;
 
@@ -35,7 +36,7 @@ public sealed class GaussianProcess<TInput>
     public GaussianProcess(IKernel<TInput> kernel)
         : this(kernel,
             new Hyperparameter("mean", 0, -10, 10, new NormalPrior(0, 1), logScale: false),
-            new Hyperparameter("noise", 1e-3, 1e-8, 1, new HorseshoePrior(0.1)))
+            new Hyperparameter("noise", 1e-3, MinNoiseForExperiment, 1, new HorseshoePrior(0.1)))
     {
     }
 
