@@ -18,7 +18,6 @@ namespace Microsoft.ML.NasTuners.Surrogates.Gp;
 /// <typeparam name="TInput">The type of one input (as the kernel takes it).</typeparam>
 public sealed class GaussianProcess<TInput>
 {
-    public static double MinNoiseForExperiment = 1e-8;
     private const double FirstJitter = 1e-10;
     private const double LastJitter = 1e-2;
 
@@ -31,12 +30,13 @@ public sealed class GaussianProcess<TInput>
     private double _logMarginalLikelihood;
 
     /// <summary>Creates a GP with the default mean and noise hyper-parameters: mean 0 (standardised units) with prior
-    /// Normal(0, 1) on [-10, 10]; noise variance 1e-3 with a horseshoe prior of scale 0.1 on [1e-8, 1].</summary>
+    /// Normal(0, 1) on [-10, 10]; noise variance 1e-3 with a horseshoe prior of scale 0.1 on [1e-12, 1] (the floor is that low so that a
+    /// noiseless objective can be resolved to its last digits; duplicates are then handled by jitter).</summary>
     /// <param name="kernel">The kernel (owned by the GP from here on).</param>
     public GaussianProcess(IKernel<TInput> kernel)
         : this(kernel,
             new Hyperparameter("mean", 0, -10, 10, new NormalPrior(0, 1), logScale: false),
-            new Hyperparameter("noise", 1e-3, MinNoiseForExperiment, 1, new HorseshoePrior(0.1)))
+            new Hyperparameter("noise", 1e-3, 1e-12, 1, new HorseshoePrior(0.1)))
     {
     }
 

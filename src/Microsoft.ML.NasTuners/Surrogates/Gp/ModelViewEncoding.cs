@@ -29,7 +29,12 @@ public sealed class ModelViewEncoding
             for (var k = 0; k < width; k++) columns.Add(i);
         }
         _dimensionOfColumn = columns.ToArray();
+        IsContinuous = !view.HasConditions && view.Dimensions.All(d => d.Kind == DimensionKind.Continuous);
     }
+
+    /// <summary>True when every dimension is continuous and unconditional: then every point of the cube is valid and
+    /// rounding is the identity.</summary>
+    public bool IsContinuous { get; }
 
     /// <summary>The model view.</summary>
     public ModelView View { get; }

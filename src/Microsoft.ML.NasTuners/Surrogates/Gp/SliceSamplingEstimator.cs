@@ -13,8 +13,8 @@ public sealed class SliceSamplingEstimator : IHyperparameterEstimator
     /// <param name="sampleCount">The number of samples returned; default 10.</param>
     /// <param name="thinning">The number of sweeps per kept sample; default 1 (every sweep).</param>
     /// <param name="initialBurnIn">The sweeps discarded on the first call (or after the dimension changes); default 50.</param>
-    /// <param name="burnIn">The sweeps discarded on later calls, warm-started from the previous chain; default 3.</param>
-    public SliceSamplingEstimator(int sampleCount = 10, int thinning = 1, int initialBurnIn = 50, int burnIn = 3)
+    /// <param name="burnIn">The sweeps discarded on later calls, warm-started from the previous chain; default 1.</param>
+    public SliceSamplingEstimator(int sampleCount = 10, int thinning = 1, int initialBurnIn = 50, int burnIn = 1)
     {
         SampleCount = sampleCount > 0 ? sampleCount : throw new ArgumentOutOfRangeException(nameof(sampleCount), sampleCount, "Must be positive.");
         Thinning = thinning > 0 ? thinning : throw new ArgumentOutOfRangeException(nameof(thinning), thinning, "Must be positive.");

@@ -19,8 +19,8 @@ public sealed class GpOptions
     /// <summary>Slice-sampling sweeps discarded on the first fit; default 50.</summary>
     public int InitialBurnIn { get; set; } = 50;
 
-    /// <summary>Slice-sampling sweeps discarded on later fits, which continue the previous chain; default 3.</summary>
-    public int BurnIn { get; set; } = 3;
+    /// <summary>Slice-sampling sweeps discarded on later fits, which continue the previous chain; default 1.</summary>
+    public int BurnIn { get; set; } = 1;
 
     /// <summary>Slice-sampling sweeps per kept sample; default 1.</summary>
     public int Thinning { get; set; } = 1;

@@ -160,14 +160,21 @@ public sealed class GpTuner : ITuner
     private IDifferentiableKernel CreateKernel()
     {
         var d = _encoding.Dimension;
-        IInputTransform transform = new RoundingTransform(_encoding);
+        var transforms = new List<IInputTransform>();
+        // In a purely continuous space rounding is the identity; skipping it saves work on every kernel evaluation.
+        if (!_encoding.IsContinuous) transforms.Add(new RoundingTransform(_encoding));
         if (_options.InputWarping)
         {
             var numeric = Enumerable.Range(0, d).Where(_encoding.IsNumericColumn).ToList();
-            if (numeric.Count > 0) transform = new ChainedInputTransform(transform, new BetaCdfWarping(d, numeric));
+            if (numeric.Count > 0) transforms.Add(new BetaCdfWarping(d, numeric));
         }
         var inner = new Matern52Ard(d, _options.LengthScalePrior, _options.MinLengthScale, _options.MaxLengthScale);
-        return new TransformedKernel(transform, inner);
+        return transforms.Count switch
+        {
+            0 => inner,
+            1 => new TransformedKernel(transforms[0], inner),
+            _ => new TransformedKernel(new ChainedInputTransform(transforms.ToArray()), inner),
+        };
     }
 
     private double[][] InitialDesign(int count)
