@@ -126,28 +126,24 @@ public class SearchSpace : OptionBase, IDictionary<string, OptionBase>
 
     /// <summary>The keys this space writes at its own level: its option keys and, through conditional options, every
     /// key any branch can write beside them.</summary>
-    internal IEnumerable<string> KeysWrittenAtThisLevel() =>
-        _options.SelectMany(kv => kv.Value is ConditionalChoiceOption c
-            ? c.Branches.SelectMany(b => b.Space.KeysWrittenAtThisLevel()).Append(kv.Key)
-            : [kv.Key]);
+    internal IEnumerable<string> KeysWrittenAtThisLevel() => _options.SelectMany(kv => KeysWrittenBy(kv.Key, kv.Value));
+
+    private static IEnumerable<string> KeysWrittenBy(string key, OptionBase option) =>
+        option is ConditionalChoiceOption c
+            ? c.Branches.SelectMany(b => b.Space.KeysWrittenAtThisLevel()).Distinct().Prepend(key)
+            : [key];
 
     private void CheckNoKeyClash(string addedKey, OptionBase added)
     {
-        var others = _options.Where(kv => kv.Key != addedKey).ToList();
-        var addedKeys = added is ConditionalChoiceOption c
-            ? c.Branches.SelectMany(b => b.Space.KeysWrittenAtThisLevel()).Distinct().ToList()
-            : [];
-        foreach (var (key, option) in others)
+        var addedKeys = KeysWrittenBy(addedKey, added).ToList();
+        if (addedKeys.Skip(1).Contains(addedKey))
+            throw new ArgumentException($"A branch of '{addedKey}' has a parameter with the selector's own name.", nameof(addedKey));
+        foreach (var (key, option) in _options.Where(kv => kv.Key != addedKey))
         {
-            var theirs = option is ConditionalChoiceOption oc
-                ? oc.Branches.SelectMany(b => b.Space.KeysWrittenAtThisLevel()).Append(key).ToHashSet()
-                : [key];
-            var clash = addedKeys.Append(addedKey).FirstOrDefault(theirs.Contains);
+            var clash = KeysWrittenBy(key, option).Intersect(addedKeys).FirstOrDefault();
             if (clash is not null)
                 throw new ArgumentException($"Parameter '{clash}' would be written twice at the same level (by '{addedKey}' and by '{key}').", nameof(addedKey));
         }
-        if (addedKeys.Contains(addedKey))
-            throw new ArgumentException($"A branch of '{addedKey}' has a parameter with the selector's own name.", nameof(addedKey));
     }
 
     // ---- dictionary of options ----

@@ -1,6 +1,6 @@
 using Microsoft.ML.SearchSpace;
 
-namespace Microsoft.ML.NasTuners.Tests.SearchSpace;
+namespace Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 public class InvalidOptionTests
 {
@@ -49,6 +49,18 @@ public class InvalidOptionTests
         var space = new NasTuners.SearchSpace { ["lr"] = new UniformDoubleOption(0, 1) };
         var clashing = new ConditionalChoiceOption(("A", new NasTuners.SearchSpace { ["lr"] = new UniformDoubleOption(0, 1) }));
         space.Invoking(s => s.Add("model", clashing)).Should().Throw<ArgumentException>().WithMessage("*'lr'*");
+    }
+
+    [Fact]
+    public void A_branch_may_not_reuse_its_selector_name_nor_clash_with_another_conditional()
+    {
+        var space = new NasTuners.SearchSpace();
+        space.Invoking(s => s.Add("model", new ConditionalChoiceOption(("A", new NasTuners.SearchSpace { ["model"] = new UniformDoubleOption(0, 1) }))))
+            .Should().Throw<ArgumentException>().WithMessage("*selector's own name*");
+        space.Add("first", new ConditionalChoiceOption(("A", new NasTuners.SearchSpace { ["x"] = new UniformDoubleOption(0, 1) })));
+        space.Invoking(s => s.Add("second", new ConditionalChoiceOption(("B", new NasTuners.SearchSpace { ["x"] = new UniformDoubleOption(0, 1) }))))
+            .Should().Throw<ArgumentException>().WithMessage("*'x'*twice*");
+        space.Keys.Should().Equal("first");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Microsoft.ML.NasTuners.Tests.SearchSpace;
+namespace Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 public class JsonRoundTripTests
 {

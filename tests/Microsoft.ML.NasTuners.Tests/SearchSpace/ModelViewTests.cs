@@ -1,4 +1,4 @@
-namespace Microsoft.ML.NasTuners.Tests.SearchSpace;
+namespace Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 public class ModelViewTests
 {

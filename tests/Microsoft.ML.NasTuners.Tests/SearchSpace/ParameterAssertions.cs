@@ -1,4 +1,4 @@
-namespace Microsoft.ML.NasTuners.Tests.SearchSpace;
+namespace Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 /// <summary>FluentAssertions sees a <see cref="Parameter"/> as a dictionary; these compare it by value instead.</summary>
 internal static class ParameterAssertions

@@ -1,6 +1,6 @@
 using Microsoft.ML.SearchSpace;
 
-namespace Microsoft.ML.NasTuners.Tests.SearchSpace;
+namespace Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 public class SearchSpaceOfTTests
 {

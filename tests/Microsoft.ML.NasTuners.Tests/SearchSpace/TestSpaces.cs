@@ -1,4 +1,4 @@
-namespace Microsoft.ML.NasTuners.Tests.SearchSpace;
+namespace Microsoft.ML.NasTuners.Tests.SearchSpaces;
 
 /// <summary>Search spaces shared by the search-space tests.</summary>
 internal static class TestSpaces

@@ -1,0 +1,42 @@
+namespace Microsoft.ML.NasTuners.Benchmarks;
+
+/// <summary>Tuners by name. <see cref="BenchmarkTuners.CreateRegistry"/> holds the standard set; tests and callers
+/// may build their own.</summary>
+public sealed class TunerRegistry
+{
+    private readonly List<TunerRegistration> _entries = [];
+
+    /// <summary>The registered tuners, in registration order.</summary>
+    public IReadOnlyList<TunerRegistration> Entries => _entries;
+
+    /// <summary>The registered names, in registration order.</summary>
+    public IReadOnlyList<string> Names => _entries.Select(e => e.Name).ToArray();
+
+    /// <summary>Registers a tuner and returns this registry, so registrations chain.</summary>
+    /// <exception cref="ArgumentException">The name is empty or already registered.</exception>
+    public TunerRegistry Add(string name, string description, TunerFactory factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (name.Contains(',') || name.Any(char.IsWhiteSpace))
+            throw new ArgumentException($"Tuner name '{name}' may hold neither commas nor spaces (the command line splits lists on commas).", nameof(name));
+        if (Contains(name))
+            throw new ArgumentException($"A tuner named '{name}' is already registered.", nameof(name));
+        _entries.Add(new TunerRegistration(name, description ?? "", factory));
+        return this;
+    }
+
+    /// <summary>True when a tuner is registered under <paramref name="name"/> (case-sensitive).</summary>
+    public bool Contains(string name) => _entries.Any(e => e.Name == name);
+
+    /// <summary>A new tuner named <paramref name="name"/> for one run.</summary>
+    /// <exception cref="ArgumentException">No such tuner; the message lists the valid names.</exception>
+    public ITuner Create(string name, SearchSpace searchSpace, int seed, IBenchmarkProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var entry = _entries.FirstOrDefault(e => e.Name == name)
+                    ?? throw new ArgumentException($"Unknown tuner '{name}'. Valid tuners: {string.Join(", ", Names)}.", nameof(name));
+        return entry.Factory(searchSpace, seed, problem)
+               ?? throw new InvalidOperationException($"The factory of tuner '{name}' returned null.");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML.NasTuners.Benchmarks;
+
+namespace Microsoft.ML.NasTuners.Cli.Bench;
+
+/// <summary>What <c>bench</c> does: run the plan with progress on stderr, write the JSON Lines file if asked, print the
+/// summary table on stdout.</summary>
+internal static class BenchAction
+{
+    /// <summary>Runs the benchmark and returns the exit code; errors become one line on stderr.</summary>
+    /// <param name="context">Writers and tuners.</param>
+    /// <param name="settings">Binds and validates the options; throws <see cref="UsageException"/> for bad input.</param>
+    /// <param name="cancellationToken">Cancelled by Ctrl+C.</param>
+    public static int Run(CliContext context, Func<BenchSettings> settings, CancellationToken cancellationToken)
+    {
+        BenchSettings s;
+        try
+        {
+            s = settings();
+        }
+        catch (UsageException e)
+        {
+            context.Stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var plan = new BenchmarkPlan
+        {
+            Problems = s.Problems,
+            Tuners = s.Tuners,
+            Seeds = s.Seeds,
+            Trials = s.Trials,
+            Parallel = s.Parallel,
+            MaxDegreeOfParallelism = s.Threads,
+        };
+        var runs = s.Problems.Count * s.Tuners.Count * s.Seeds.Count;
+        context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bench: {s.Problems.Count} problem(s) × {s.Tuners.Count} tuner(s) × {s.Seeds.Count} seed(s) = {runs} run(s) of {s.Trials} trials, parallel {s.Parallel}, {s.Threads} thread(s)"));
+
+        IReadOnlyList<TrialRecord> records;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var runner = new BenchmarkRunner(context.Tuners);
+            records = ProgressDisplay.Run(context, (long)runs * s.Trials, progress => runner.Run(plan, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            context.Stderr.WriteLine("bench: cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            context.Stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bench: {records.Count} trials in {clock.Elapsed.TotalSeconds:0.0} s"));
+
+        if (s.OutputPath is { } path)
+        {
+            try
+            {
+                TrialRecordJsonl.WriteFile(path, records);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                context.Stderr.WriteLine($"error: cannot write '{path}': {e.Message}");
+                return ExitCodes.Failure;
+            }
+            context.Stderr.WriteLine($"bench: wrote {records.Count} records to {path}");
+        }
+
+        SummaryTable.Print(context, BenchmarkStatistics.Summarize(records));
+        return ExitCodes.Success;
+    }
+}

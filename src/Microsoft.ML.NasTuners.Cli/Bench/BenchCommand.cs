@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Microsoft.ML.NasTuners.Benchmarks;
+
+namespace Microsoft.ML.NasTuners.Cli.Bench;
+
+/// <summary>The <c>bench</c> command: its options and the binding of a parse result to <see cref="BenchSettings"/>.</summary>
+internal static class BenchCommand
+{
+    /// <summary>Default trials per run.</summary>
+    public const int DefaultTrials = 100;
+
+    /// <summary>Default seed list.</summary>
+    public const string DefaultSeeds = "1-10";
+
+    /// <summary>Creates the command; its action runs <see cref="BenchAction"/>.</summary>
+    public static System.CommandLine.Command Create(CliContext context)
+    {
+        var problem = new Option<string[]>("--problem", "-p")
+        {
+            Description = $"Problems to run, comma-separated or repeated, or 'all'. See --list. ({string.Join(", ", BenchmarkProblems.Names)})",
+            HelpName = "names",
+        };
+        var tuner = new Option<string[]>("--tuner", "-t")
+        {
+            Description = $"Tuners to run, comma-separated or repeated, or 'all'. ({string.Join(", ", context.Tuners.Names)})",
+            HelpName = "names",
+        };
+        var trials = new Option<int>("--trials", "-n")
+        {
+            Description = "Trials per run (problem, tuner, seed).",
+            DefaultValueFactory = _ => DefaultTrials,
+        };
+        var seeds = new Option<string>("--seeds", "-s")
+        {
+            Description = "Seeds: a number (7), a range (1-20), a list (1,3,5) or a mixture (1-5,9).",
+            DefaultValueFactory = _ => DefaultSeeds,
+            HelpName = "list",
+        };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Simulated parallel workers per run: this many trials are pending at once (deterministic).",
+            DefaultValueFactory = _ => 1,
+            HelpName = "N",
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Write every trial as one JSON object per line (JSON Lines) to this file. Default: no file.",
+            HelpName = "file",
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Runs executed at once on separate threads (default: the number of processors); results do not depend on it.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "N",
+        };
+        var list = new Option<bool>("--list")
+        {
+            Description = "List the problems (with dimension, budget, f*) and the tuners, then exit.",
+        };
+
+        var command = new System.CommandLine.Command("bench", "Benchmark tuners on standard problems: prints a regret summary per (problem, tuner).")
+        {
+            problem, tuner, trials, seeds, parallel, output, threads, list,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(list))
+                return Task.FromResult(BenchListing.Print(context));
+            return Task.FromResult(BenchAction.Run(context, () => new BenchSettings
+            {
+                Problems = NameListParser.Parse(parse.GetValue(problem), "problem", "--problem", BenchmarkProblems.Names),
+                Tuners = NameListParser.Parse(parse.GetValue(tuner), "tuner", "--tuner", context.Tuners.Names),
+                Seeds = ParseSeeds(parse.GetValue(seeds)),
+                Trials = AtLeastOne(parse.GetValue(trials), "--trials"),
+                Parallel = AtLeastOne(parse.GetValue(parallel), "--parallel"),
+                Threads = AtLeastOne(parse.GetValue(threads), "--threads"),
+                OutputPath = NonBlank(parse.GetValue(output)),
+            }, cancellationToken));
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<int> ParseSeeds(string? text)
+    {
+        try
+        {
+            return SeedListParser.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--seeds: {e.Message}");
+        }
+    }
+
+    private static int AtLeastOne(int value, string option) => value >= 1
+        ? value
+        : throw new UsageException($"{option} must be at least 1, got {value}.");
+
+    private static string? NonBlank(string? path) => path is null
+        ? null
+        : string.IsNullOrWhiteSpace(path) ? throw new UsageException("--out needs a file name.") : path;
+}

@@ -1,0 +1,26 @@
+namespace Microsoft.ML.NasTuners.Cli.Bench;
+
+/// <summary>The validated options of one <c>bench</c> invocation.</summary>
+internal sealed record BenchSettings
+{
+    /// <summary>Problem names, distinct and known.</summary>
+    public required IReadOnlyList<string> Problems { get; init; }
+
+    /// <summary>Tuner names, distinct and known.</summary>
+    public required IReadOnlyList<string> Tuners { get; init; }
+
+    /// <summary>Seeds, distinct, ascending.</summary>
+    public required IReadOnlyList<int> Seeds { get; init; }
+
+    /// <summary>Trials per run.</summary>
+    public int Trials { get; init; }
+
+    /// <summary>Simulated workers per run.</summary>
+    public int Parallel { get; init; }
+
+    /// <summary>Runs at once on separate threads.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The JSON Lines file to write, or null for none.</summary>
+    public string? OutputPath { get; init; }
+}

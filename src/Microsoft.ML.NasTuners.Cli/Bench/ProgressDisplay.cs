@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.ML.NasTuners.Benchmarks;
+using Spectre.Console;
+
+namespace Microsoft.ML.NasTuners.Cli.Bench;
+
+/// <summary>Shows a benchmark's progress on stderr: a live bar on a terminal, a line every 10% otherwise (logs and CI
+/// keep no redrawn bars).</summary>
+internal static class ProgressDisplay
+{
+    /// <summary>Runs <paramref name="work"/>, handing it a progress observer.</summary>
+    public static T Run<T>(CliContext context, long totalTrials, Func<IProgress<BenchmarkProgress>, T> work)
+    {
+        if (!context.StderrIsTerminal)
+            return work(new LineProgress(context.Stderr));
+
+        var console = Consoles.Over(context.Stderr, isTerminal: true);
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("trials", autoStart: true, maxValue: Math.Max(1, totalTrials));
+                return work(new Callback(p =>
+                {
+                    task.Value = p.CompletedTrials;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"runs {p.CompletedRuns}/{p.TotalRuns}");
+                }));
+            });
+    }
+
+    // The runner reports one call at a time, so neither observer needs a lock.
+    private sealed class Callback(Action<BenchmarkProgress> report) : IProgress<BenchmarkProgress>
+    {
+        public void Report(BenchmarkProgress value) => report(value);
+    }
+
+    private sealed class LineProgress(TextWriter writer) : IProgress<BenchmarkProgress>
+    {
+        private long _lastTenth;
+
+        public void Report(BenchmarkProgress value)
+        {
+            if (value.TotalTrials == 0) return;
+            // 100% only once the last run has finished, which is reported after its last trial.
+            var tenth = value.CompletedRuns == value.TotalRuns ? 10 : Math.Min(9, value.CompletedTrials * 10 / value.TotalTrials);
+            if (tenth <= _lastTenth) return;
+            _lastTenth = tenth;
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bench: {tenth * 10}% ({value.CompletedTrials}/{value.TotalTrials} trials, {value.CompletedRuns}/{value.TotalRuns} runs done)"));
+        }
+    }
+}

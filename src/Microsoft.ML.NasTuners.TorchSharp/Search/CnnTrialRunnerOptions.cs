@@ -1,0 +1,31 @@
+namespace Microsoft.ML.NasTuners.TorchSharp;
+
+/// <summary>Settings of <see cref="CnnTrialRunner"/>.</summary>
+public sealed class CnnTrialRunnerOptions
+{
+    /// <summary>The epochs of a trial without a budget (the full budget), &gt;= 1. Default 20.</summary>
+    public int MaxEpochs { get; set; } = 20;
+
+    /// <summary>Seed of every trial's weights, shuffling and dropout (the same for all trials, so that configurations
+    /// are compared on equal terms). Default 0.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>The most threads torch may use; null (the default) for all cores. The limit is process-wide: with
+    /// several trials at once, give each cores / degree of parallelism.</summary>
+    public int? MaxThreads { get; set; }
+
+    /// <summary>The loss reported to the tuner. Default <see cref="CnnObjective.ValidationLoss"/>.</summary>
+    public CnnObjective Objective { get; set; } = CnnObjective.ValidationLoss;
+
+    /// <summary>The most checkpoints kept for continuing configurations at a higher budget (oldest dropped first);
+    /// 0 keeps none. Default 128.</summary>
+    public int MaxStoredCheckpoints { get; set; } = 128;
+
+    internal void Validate()
+    {
+        if (MaxEpochs < 1) throw new ArgumentOutOfRangeException(nameof(MaxEpochs), MaxEpochs, "MaxEpochs must be at least 1.");
+        if (MaxThreads is < 1) throw new ArgumentOutOfRangeException(nameof(MaxThreads), MaxThreads, "MaxThreads must be at least 1 (or null for all cores).");
+        if (!Enum.IsDefined(Objective)) throw new ArgumentOutOfRangeException(nameof(Objective), Objective, "Unknown objective.");
+        if (MaxStoredCheckpoints < 0) throw new ArgumentOutOfRangeException(nameof(MaxStoredCheckpoints), MaxStoredCheckpoints, "MaxStoredCheckpoints must be at least 0.");
+    }
+}

@@ -1,0 +1,225 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.NasTuners.Tuners;
+
+namespace Microsoft.ML.NasTuners;
+
+/// <summary>
+/// A hyper-parameter search: set it up with the fluent setters, then <see cref="RunAsync"/>. Shaped like ML.NET
+/// AutoML's <c>AutoMLExperiment</c>, with every trial ending in an explicit <see cref="TrialStatus"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var result = await mlContext.Nas().CreateExperiment()
+///     .SetSearchSpace(space)
+///     .SetObjective((parameter, trial, ct) => TrainAndScore(parameter, ct))
+///     .SetMaxTrials(50)
+///     .SetSeed(42)
+///     .RunAsync();
+/// var best = result.EnsureSucceeded().BestTrial;
+/// </code>
+/// </example>
+/// <remarks>
+/// Defaults: <see cref="DefaultMaxTrials"/> (100) trials, no time limit, no trial timeout, one trial at a time,
+/// seed 0, a <see cref="RandomSearchTuner"/>, no monitors, no progress, no logging. Setters check their argument at
+/// once and throw naming the setting and its allowed range; what is missing (objective, search space) is reported by
+/// <see cref="RunAsync"/>. An experiment may run again after a run has finished, but not twice at once.
+/// </remarks>
+public sealed class NasExperiment
+{
+    /// <summary>The number of trials a run starts when <see cref="SetMaxTrials"/> is not called.</summary>
+    public const int DefaultMaxTrials = 100;
+
+    // CancellationTokenSource.CancelAfter takes at most uint.MaxValue - 1 milliseconds.
+    private const double MaxSeconds = 4_294_967;
+
+    private readonly List<IExperimentMonitor> _monitors = [];
+    private SearchSpace? _searchSpace;
+    private ITuner? _tuner;
+    private Func<SearchSpace, int, ITuner>? _tunerFactory;
+    private ITrialRunner? _runner;
+    private int _maxTrials = DefaultMaxTrials;
+    private TimeSpan? _timeLimit;
+    private TimeSpan? _trialTimeout;
+    private int _degreeOfParallelism = 1;
+    private int _seed;
+    private IProgress<ExperimentProgress>? _progress;
+    private ILogger _logger = NullLogger.Instance;
+    private int _isRunning;
+
+    /// <summary>Sets the space the tuner searches. Needed unless <see cref="SetTuner(ITuner)"/> is given a tuner
+    /// that already knows its space.</summary>
+    public NasExperiment SetSearchSpace(SearchSpace searchSpace)
+    {
+        _searchSpace = searchSpace ?? throw new ArgumentNullException(nameof(searchSpace));
+        return this;
+    }
+
+    /// <summary>Uses this tuner instance. It keeps its state from run to run; prefer
+    /// <see cref="SetTuner(Func{SearchSpace, int, ITuner})"/> for a fresh, seeded tuner each run. Replaces any tuner
+    /// or factory set before. Default: <c>new RandomSearchTuner(searchSpace, seed)</c>.</summary>
+    public NasExperiment SetTuner(ITuner tuner)
+    {
+        _tuner = tuner ?? throw new ArgumentNullException(nameof(tuner));
+        _tunerFactory = null;
+        return this;
+    }
+
+    /// <summary>Builds the tuner at the start of each run from the search space and the seed
+    /// (<see cref="SetSeed"/>), for example <c>(space, seed) =&gt; new RandomSearchTuner(space, seed)</c>, which is the
+    /// default. Replaces any tuner or factory set before.</summary>
+    public NasExperiment SetTuner(Func<SearchSpace, int, ITuner> factory)
+    {
+        _tunerFactory = factory ?? throw new ArgumentNullException(nameof(factory));
+        _tuner = null;
+        return this;
+    }
+
+    /// <summary>Sets the objective: it trains and evaluates a parameter and returns the loss to minimise. It runs on
+    /// a thread of its own, several at once with <see cref="SetDegreeOfParallelism"/>. Its token is cancelled when the
+    /// trial times out or the run stops. A thrown exception, NaN or infinite loss fails only that trial. Replaces any
+    /// objective or trial runner set before.</summary>
+    public NasExperiment SetObjective(Func<Parameter, TrialSettings, CancellationToken, double> objective)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        _runner = ObjectiveTrialRunner.FromSync(objective);
+        return this;
+    }
+
+    /// <summary>Sets an asynchronous objective returning the loss to minimise; otherwise as
+    /// <see cref="SetObjective(Func{Parameter, TrialSettings, CancellationToken, double})"/>.</summary>
+    public NasExperiment SetObjective(Func<Parameter, TrialSettings, CancellationToken, Task<double>> objective)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        _runner = ObjectiveTrialRunner.FromAsync(objective);
+        return this;
+    }
+
+    /// <summary>Sets a trial runner, which may report a full <see cref="TrialResult"/> (a metric, a pruned status)
+    /// rather than a bare loss. Replaces any objective or trial runner set before.</summary>
+    public NasExperiment SetTrialRunner(ITrialRunner runner)
+    {
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        return this;
+    }
+
+    /// <summary>Sets the most trials a run starts, at least 1. Default: <see cref="DefaultMaxTrials"/> (100).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxTrials"/> is below 1.</exception>
+    public NasExperiment SetMaxTrials(int maxTrials)
+    {
+        if (maxTrials < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxTrials), maxTrials,
+                $"Max trials (SetMaxTrials) must be at least 1 (allowed range 1 to {int.MaxValue}).");
+        _maxTrials = maxTrials;
+        return this;
+    }
+
+    /// <summary>Limits the whole run to <paramref name="seconds"/> of wall-clock time: no trial starts after it and
+    /// running trials are cancelled (recorded as <see cref="TrialStatus.Cancelled"/>). Default: no time limit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seconds"/> is not in (0, 4294967].</exception>
+    public NasExperiment SetTimeLimit(double seconds)
+    {
+        _timeLimit = CheckSeconds(seconds, "The time limit (SetTimeLimit)");
+        return this;
+    }
+
+    /// <summary>Limits each trial to <paramref name="seconds"/>: its token is cancelled then, and if it has not
+    /// returned the loop stops waiting for it and records it as <see cref="TrialStatus.TimedOut"/>. Default: no trial
+    /// timeout.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seconds"/> is not in (0, 4294967].</exception>
+    public NasExperiment SetTrialTimeout(double seconds)
+    {
+        _trialTimeout = CheckSeconds(seconds, "The trial timeout (SetTrialTimeout)");
+        return this;
+    }
+
+    /// <summary>Sets how many trials run at once, at least 1. Each running trial has been proposed and not yet
+    /// updated, so the tuner sees up to this many pending proposals. Default: 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreeOfParallelism"/> is below 1.</exception>
+    public NasExperiment SetDegreeOfParallelism(int degreeOfParallelism)
+    {
+        if (degreeOfParallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(degreeOfParallelism), degreeOfParallelism,
+                $"The degree of parallelism (SetDegreeOfParallelism) must be at least 1 (allowed range 1 to {int.MaxValue}).");
+        _degreeOfParallelism = degreeOfParallelism;
+        return this;
+    }
+
+    /// <summary>Sets the seed handed to the tuner factory (any value). With one trial at a time, the same seed gives
+    /// the same proposals. Default: 0.</summary>
+    public NasExperiment SetSeed(int seed)
+    {
+        _seed = seed;
+        return this;
+    }
+
+    /// <summary>Adds a monitor, called as trials start and end (see <see cref="IExperimentMonitor"/>).</summary>
+    public NasExperiment AddMonitor(IExperimentMonitor monitor)
+    {
+        _monitors.Add(monitor ?? throw new ArgumentNullException(nameof(monitor)));
+        return this;
+    }
+
+    /// <summary>Reports an <see cref="ExperimentProgress"/> after every trial ends. Default: none.</summary>
+    public NasExperiment SetProgress(IProgress<ExperimentProgress> progress)
+    {
+        _progress = progress ?? throw new ArgumentNullException(nameof(progress));
+        return this;
+    }
+
+    /// <summary>Logs the run: start and stop as information, each trial's start as debug, its end as information
+    /// (succeeded) or warning (failed, timed out, cancelled). Default: no logging.</summary>
+    public NasExperiment SetLogger(ILogger logger)
+    {
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the experiment: proposes trials with the tuner, runs up to the degree of parallelism at once and tells the
+    /// tuner how each ended, until max trials have run, the time limit passes, <paramref name="cancellationToken"/> is
+    /// cancelled, or the tuner or a monitor throws.
+    /// </summary>
+    /// <remarks>
+    /// A trial that throws, returns a NaN or infinite loss, times out or is cancelled is recorded with its status and
+    /// error and the run goes on (or, when cancelled, ends). Cancellation and the time limit do not throw: the result
+    /// holds what was done and <see cref="ExperimentResult.StopReason"/> says why it stopped.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">No objective or trial runner, no search space for the tuner
+    /// factory, or the experiment is already running.</exception>
+    public async Task<ExperimentResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _isRunning, 1) == 1)
+            throw new InvalidOperationException("The experiment is already running; wait for RunAsync to finish before running it again.");
+        try
+        {
+            var runner = _runner ?? throw new InvalidOperationException(
+                "The experiment has no objective: call SetObjective or SetTrialRunner before RunAsync.");
+            var tuner = _tuner ?? CreateTuner();
+            var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism);
+            var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger);
+            return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _isRunning, 0);
+        }
+    }
+
+    private ITuner CreateTuner()
+    {
+        var space = _searchSpace ?? throw new InvalidOperationException(
+            "The experiment has no search space: call SetSearchSpace before RunAsync (or SetTuner with a tuner instance).");
+        var factory = _tunerFactory ?? ((s, seed) => new RandomSearchTuner(s, seed));
+        return factory(space, _seed)
+               ?? throw new InvalidOperationException("The tuner factory given to SetTuner returned null.");
+    }
+
+    private static TimeSpan CheckSeconds(double seconds, string setting)
+    {
+        if (!(seconds > 0 && seconds <= MaxSeconds))
+            throw new ArgumentOutOfRangeException(nameof(seconds), seconds,
+                $"{setting} must be a number of seconds greater than 0 and at most {MaxSeconds} (about 49 days).");
+        return TimeSpan.FromSeconds(seconds);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Microsoft.ML.NasTuners;
+
+/// <summary>
+/// Runs one trial through an <see cref="ITrialRunner"/> and always returns its <see cref="TrialResult"/>, never an
+/// exception: the loop must keep going whatever a trial does.
+/// </summary>
+internal sealed class TrialExecutor
+{
+    private readonly ITrialRunner _runner;
+    private readonly TimeSpan? _trialTimeout;
+
+    public TrialExecutor(ITrialRunner runner, TimeSpan? trialTimeout)
+    {
+        _runner = runner;
+        _trialTimeout = trialTimeout;
+    }
+
+    /// <summary>Runs the trial until it returns, times out or the run stops, whichever comes first.</summary>
+    /// <param name="settings">The proposed trial; its <see cref="TrialSettings.EndedAtUtc"/> is set here.</param>
+    /// <param name="runToken">Cancelled when the whole run stops.</param>
+    /// <param name="whyRunStopped">The error text for a trial cut short by the run stopping.</param>
+    public async Task<TrialResult> RunAsync(TrialSettings settings, CancellationToken runToken, Func<string> whyRunStopped)
+    {
+        var clock = Stopwatch.StartNew();
+        if (runToken.IsCancellationRequested)
+            return End(settings, clock, TrialStatus.Cancelled, whyRunStopped());
+
+        var trial = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        if (_trialTimeout is { } timeout)
+            trial.CancelAfter(timeout);
+
+        // Task.Run: a runner may do its synchronous part (or all its work) before its first await, and the loop must
+        // not wait for that.
+        var work = Task.Run(() => _runner.RunAsync(settings, trial.Token));
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (trial.Token.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), stopped))
+            await Task.WhenAny(work, stopped.Task).ConfigureAwait(false);
+
+        if (!trial.IsCancellationRequested)
+        {
+            trial.Dispose();
+            return await FromFinishedWork(settings, clock, work).ConfigureAwait(false);
+        }
+
+        // Once the trial was told to stop, whatever it returns is likely partial, so the stop decides the status.
+        var result = runToken.IsCancellationRequested
+            ? End(settings, clock, TrialStatus.Cancelled, whyRunStopped())
+            : End(settings, clock, TrialStatus.TimedOut, TimeoutMessage(work.IsCompleted));
+        Abandon(work, trial);
+        return result;
+    }
+
+    private string TimeoutMessage(bool returned) => string.Create(CultureInfo.InvariantCulture,
+        $"Timed out: the trial ran longer than its timeout of {_trialTimeout!.Value.TotalSeconds:0.###} s")
+        + (returned ? "." : "; it had not returned when asked to stop and was abandoned.");
+
+    private static async Task<TrialResult> FromFinishedWork(TrialSettings settings, Stopwatch clock, Task<TrialResult> work)
+    {
+        TrialResult? reported;
+        try
+        {
+            reported = await work.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return End(settings, clock, TrialStatus.Failed, e.ToString());
+        }
+
+        if (reported is null)
+            return End(settings, clock, TrialStatus.Failed, "The trial runner returned no result (null).");
+        if (reported.Status == TrialStatus.Running)
+            return End(settings, clock, TrialStatus.Failed, "The trial runner returned a result whose status is still Running.");
+        if (reported.Status == TrialStatus.Succeeded && !double.IsFinite(reported.Loss))
+            return End(settings, clock, TrialStatus.Failed, LossError(reported.Loss), reported.Loss, reported.Metric);
+        return End(settings, clock, reported.Status, reported.Error, reported.Loss, reported.Metric);
+    }
+
+    private static string LossError(double loss) => double.IsNaN(loss)
+        ? "loss was NaN"
+        : double.IsPositiveInfinity(loss) ? "loss was +Infinity" : "loss was -Infinity";
+
+    private static TrialResult End(TrialSettings settings, Stopwatch clock, TrialStatus status, string? error,
+        double loss = double.NaN, double metric = double.NaN)
+    {
+        settings.EndedAtUtc = DateTime.UtcNow;
+        return new TrialResult
+        {
+            TrialSettings = settings,
+            Status = status,
+            Error = error,
+            Loss = status is TrialStatus.Cancelled or TrialStatus.TimedOut ? double.NaN : loss,
+            Metric = metric,
+            DurationInMilliseconds = clock.Elapsed.TotalMilliseconds,
+        };
+    }
+
+    // The abandoned work may still be running: its token source lives until it ends, and its exception is observed
+    // so that it never surfaces as an unobserved task exception.
+    private static void Abandon(Task<TrialResult> work, CancellationTokenSource trial) =>
+        _ = work.ContinueWith(
+            static (t, state) =>
+            {
+                _ = t.Exception;
+                ((CancellationTokenSource)state!).Dispose();
+            },
+            trial,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+}

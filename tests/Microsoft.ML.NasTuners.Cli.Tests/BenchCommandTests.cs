@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Microsoft.ML.NasTuners.Benchmarks;
+
+namespace Microsoft.ML.NasTuners.Cli.Tests;
+
+public class BenchCommandTests
+{
+    private static readonly string[] RequiredFields =
+        ["problem", "tuner", "seed", "trial", "budget", "loss", "best", "regret", "proposeMs", "evalMs", "status"];
+
+    [Fact]
+    public void List_names_every_problem_with_its_dimension_and_every_tuner()
+    {
+        var run = CliRun.Of("bench", "--list");
+
+        run.ExitCode.Should().Be(0);
+        var lines = run.Stdout.Split('\n');
+        foreach (var name in BenchmarkProblems.Names)
+        {
+            var problem = BenchmarkProblems.Create(name);
+            lines.Should().Contain(l => l.StartsWith($"| {name} ") && l.Contains($"| {problem.SearchSpace.ModelView.Count} "));
+        }
+        lines.Should().Contain(l => l.StartsWith("| mixed3 ") && l.Contains("| 9 "));
+        lines.Should().Contain(l => l.StartsWith("| mf_hartmann6 ") && l.Contains("1-81"));
+        lines.Should().Contain(l => l.StartsWith("| random "));
+        run.Stdout.Should().NotContain("\u001b[", "redirected output carries no escape codes");
+    }
+
+    [Fact]
+    public void Small_benchmark_writes_jsonl_and_prints_the_summary()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nas-tuners-cli-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var run = CliRun.Of("bench", "--problem", "branin,mixed3", "--tuner", "random", "--trials", "20", "--seeds", "1-3", "--out", path);
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            var lines = File.ReadAllLines(path);
+            lines.Should().HaveCount(2 * 3 * 20);
+            var keys = new HashSet<(string, int, int)>();
+            foreach (var line in lines)
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                root.EnumerateObject().Select(p => p.Name).Should().Contain(RequiredFields);
+                root.GetProperty("tuner").GetString().Should().Be("random");
+                root.GetProperty("status").GetString().Should().Be("succeeded");
+                root.GetProperty("regret").GetDouble().Should().BeGreaterThanOrEqualTo(0);
+                keys.Add((root.GetProperty("problem").GetString()!, root.GetProperty("seed").GetInt32(), root.GetProperty("trial").GetInt32()));
+            }
+            keys.Should().HaveCount(120);
+            // Sorted by (problem, tuner, seed, trial).
+            using (var first = JsonDocument.Parse(lines[0]))
+                first.RootElement.GetProperty("problem").GetString().Should().Be("branin");
+            using (var last = JsonDocument.Parse(lines[^1]))
+            {
+                last.RootElement.GetProperty("problem").GetString().Should().Be("mixed3");
+                last.RootElement.GetProperty("seed").GetInt32().Should().Be(3);
+                last.RootElement.GetProperty("trial").GetInt32().Should().Be(19);
+            }
+
+            var table = run.Stdout.Split('\n');
+            table[0].Should().ContainAll("problem", "tuner", "seeds", "median regret", "q25 regret", "q75 regret", "mean propose ms");
+            table.Should().Contain(l => l.StartsWith("| branin ") && l.Contains("| random ") && l.Contains("|     3 |"));
+            table.Should().Contain(l => l.StartsWith("| mixed3 ") && l.Contains("| random "));
+            run.Stderr.Should().Contain("100%").And.Contain($"wrote 120 records to {path}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Without_out_no_file_is_written_and_results_repeat()
+    {
+        var first = CliRun.Of("bench", "-p", "hartmann3", "-t", "random", "-n", "15", "-s", "4,9", "--parallel", "3", "--threads", "1");
+        var second = CliRun.Of("bench", "-p", "hartmann3", "-t", "random", "-n", "15", "-s", "4,9", "--parallel", "3", "--threads", "2");
+        first.ExitCode.Should().Be(0);
+        first.Stderr.Should().NotContain("wrote");
+        static string Regrets(string stdout) => string.Join('\n', stdout.Split('\n').Select(l => l.Split('|')).Where(c => c.Length > 6).Select(c => string.Join('|', c[1..7])));
+        Regrets(second.Stdout).Should().Be(Regrets(first.Stdout));
+    }
+
+    [Fact]
+    public void Unknown_tuner_exits_2_listing_the_valid_tuners()
+    {
+        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "nonesuch", "--seeds", "1");
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("Unknown tuner 'nonesuch'").And.Contain("Valid tuners: " + string.Join(", ", BenchmarkTuners.CreateRegistry().Names));
+        run.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Unknown_problem_exits_2_listing_the_valid_problems()
+    {
+        var run = CliRun.Of("bench", "--problem", "branin,bronin", "--tuner", "random");
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("Unknown problem 'bronin'").And.Contain(string.Join(", ", BenchmarkProblems.Names));
+    }
+
+    [Theory]
+    [InlineData("5-1", "'5-1'")]
+    [InlineData("1,,3", "empty")]
+    [InlineData("x", "'x'")]
+    [InlineData("-3", "'-3'")]
+    [InlineData("1-", "'1-'")]
+    public void Bad_seeds_exit_2_with_a_message(string seeds, string expected)
+    {
+        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "random", "--seeds", seeds);
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().StartWith("error: --seeds:").And.Contain(expected);
+    }
+
+    [Theory]
+    [InlineData("--trials", "0")]
+    [InlineData("--trials", "-5")]
+    [InlineData("--parallel", "0")]
+    [InlineData("--threads", "0")]
+    public void Counts_below_one_exit_2(string option, string value)
+    {
+        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "random", option, value);
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain($"{option} must be at least 1");
+    }
+
+    [Theory]
+    [InlineData("bench", "--trials", "abc")]
+    [InlineData("bench", "--no-such-option")]
+    [InlineData("frobnicate")]
+    [InlineData]
+    public void Unparsable_command_lines_exit_2_without_a_stack_trace(params string[] args)
+    {
+        var run = CliRun.Of(args);
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().StartWith("error: ").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Missing_problem_exits_2()
+    {
+        var run = CliRun.Of("bench", "--tuner", "random");
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("Missing --problem").And.Contain("branin");
+    }
+
+    [Fact]
+    public void All_expands_to_every_name()
+    {
+        var run = CliRun.Of("bench", "--problem", "all", "--tuner", "all", "--trials", "2", "--seeds", "1");
+        run.ExitCode.Should().Be(0);
+        foreach (var name in BenchmarkProblems.Names)
+            run.Stdout.Should().Contain($"| {name} ");
+    }
+
+    [Fact]
+    public void A_failing_tuner_exits_1_with_its_message_and_no_stack_trace()
+    {
+        var registry = BenchmarkTuners.CreateRegistry().Add("broken", "throws", (_, _, _) => new BrokenTuner());
+        var run = CliRun.With(registry, "bench", "--problem", "branin", "--tuner", "broken", "--seeds", "1");
+        run.ExitCode.Should().Be(1);
+        run.Stderr.Should().Contain("Tuner 'broken' failed to propose").And.Contain("out of ideas").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Help_documents_the_options_and_the_default_output()
+    {
+        var run = CliRun.Of("bench", "--help");
+        run.ExitCode.Should().Be(0);
+        run.Stdout.Should().ContainAll("--problem", "--tuner", "--trials", "--seeds", "--parallel", "--out", "--list", "Default: no file");
+    }
+
+    private sealed class BrokenTuner : ITuner
+    {
+        public Parameter Propose(TrialSettings settings) => throw new InvalidOperationException("out of ideas");
+        public void Update(TrialResult result) { }
+    }
+}
