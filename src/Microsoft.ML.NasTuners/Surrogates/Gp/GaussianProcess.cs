@@ -24,8 +24,16 @@ public sealed class GaussianProcess<TInput>
     private readonly Hyperparameter[] _hyperparameters;
     private TInput[] _x = [];
     private double[] _y = [];
+    // Three levels of cached work, each valid while the hyper-parameters it depends on are unchanged (checked against
+    // the Theta they were computed at, so hyper-parameters changed directly are noticed too): the kernel matrix (kernel
+    // hyper-parameters), its factorisation (plus the noise), and α = K⁻¹(y − m) (plus the mean). A slice-sampling move
+    // along the mean then costs one solve, and one along the noise no kernel evaluations.
+    private Matrix<double>? _kernelMatrix;
+    private double[]? _kernelMatrixTheta;
     private Cholesky<double>? _cholesky;
+    private double[]? _choleskyTheta;
     private Vector<double>? _alpha;
+    private double[]? _alphaTheta;
     private double _diagonal;
     private double _logMarginalLikelihood;
 
@@ -108,11 +116,7 @@ public sealed class GaussianProcess<TInput>
             throw new ArgumentException($"Expected {_hyperparameters.Length} hyper-parameters, got {theta.Length}.", nameof(theta));
         for (var p = 0; p < theta.Length; p++)
         {
-            if (_hyperparameters[p].Theta != theta[p])
-            {
-                _hyperparameters[p].Theta = theta[p];
-                _cholesky = null;
-            }
+            if (_hyperparameters[p].Theta != theta[p]) _hyperparameters[p].Theta = theta[p];
         }
     }
 
@@ -300,7 +304,9 @@ public sealed class GaussianProcess<TInput>
         _y = standardised ? y : y.Select(v => (v - mean) / scale).ToArray();
         OutputMean = mean;
         OutputScale = scale;
+        _kernelMatrix = null;
         _cholesky = null;
+        _alpha = null;
     }
 
     private void Factorise()
@@ -312,28 +318,50 @@ public sealed class GaussianProcess<TInput>
 
     private bool TryFactorise()
     {
-        if (_cholesky is not null) return true;
         if (_x.Length == 0) return false;
-        var k = Kernel.Covariance(_x);
-        for (var i = 0; i < _x.Length; i++) k[i, i] += NoiseVariance.Value;
-        Cholesky<double> cholesky;
-        try
+        var theta = GetTheta();
+        if (_alpha is not null && SameFrom(theta, _alphaTheta, 0)) return true;
+        _alpha = null;
+        if (_cholesky is null || !SameFrom(theta, _choleskyTheta, 1))
         {
-            cholesky = FactoriseWithJitter(k, out var jitter);
-            Jitter = jitter;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
+            _cholesky = null;
+            if (_kernelMatrix is null || !SameFrom(theta, _kernelMatrixTheta, 2))
+            {
+                _kernelMatrix = Kernel.Covariance(_x);
+                _kernelMatrixTheta = theta;
+            }
+            var k = _kernelMatrix.Clone();
+            for (var i = 0; i < _x.Length; i++) k[i, i] += NoiseVariance.Value;
+            try
+            {
+                _cholesky = FactoriseWithJitter(k, out var jitter);
+                _choleskyTheta = theta;
+                Jitter = jitter;
+                _diagonal = NoiseVariance.Value + Jitter;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
         var residual = Vector<double>.Build.Dense(_y.Length, i => _y[i] - Mean.Value);
-        var alpha = cholesky.Solve(residual);
-        _diagonal = NoiseVariance.Value + Jitter;
+        var alpha = _cholesky.Solve(residual);
         // log N(r | 0, K) = −½ rᵀK⁻¹r − ½ log|K| − (n/2) log 2π.
-        _logMarginalLikelihood = -0.5 * residual.DotProduct(alpha) - 0.5 * cholesky.DeterminantLn - 0.5 * _y.Length * Math.Log(2 * Math.PI);
+        _logMarginalLikelihood = -0.5 * residual.DotProduct(alpha) - 0.5 * _cholesky.DeterminantLn - 0.5 * _y.Length * Math.Log(2 * Math.PI);
         if (!double.IsFinite(_logMarginalLikelihood)) return false;
-        _cholesky = cholesky;
         _alpha = alpha;
+        _alphaTheta = theta;
+        return true;
+    }
+
+    // True when theta[from..] equals the remembered values (the hyper-parameters from index `from` on are unchanged).
+    private static bool SameFrom(double[] theta, double[]? remembered, int from)
+    {
+        if (remembered is null) return false;
+        for (var p = from; p < theta.Length; p++)
+        {
+            if (theta[p] != remembered[p]) return false;
+        }
         return true;
     }
 

@@ -18,12 +18,19 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// prefer SMAC or TPE.</para>
 /// <para>The first <see cref="GpOptions.InitialTrials"/> proposals come from a maximin Latin hypercube. Failed trials,
 /// and trials without a finite loss, are kept out of the GP and never proposed again, nor is any point already
-/// observed or pending. The same seed gives the same proposals for the same results.</para>
+/// observed or pending. When the acquisition's best point nearly duplicates an observation (EI stuck on its own data,
+/// typically at a boundary), a random point is proposed instead. The same seed gives the same proposals for the same
+/// results.</para>
 /// </remarks>
 public sealed class GpTuner : ITuner
 {
     // Canonical points closer than this in every column count as the same point.
     private const double SamePointTolerance = 1e-9;
+
+    // When the acquisition's best point lies this close (in every column) to an observation, the model has nothing
+    // left to learn there: EI is stuck on its own data (typically at a boundary with over-confident hyper-parameters),
+    // so a random point is proposed instead. Far below the resolution a regret of 1e-6 needs on the usual problems.
+    private const double NearDuplicateTolerance = 1e-5;
 
     private readonly ModelView _view;
     private readonly ModelViewEncoding _encoding;
@@ -139,7 +146,8 @@ public sealed class GpTuner : ITuner
             }
             var acquisition = new IntegratedExpectedImprovement(models, CostModels());
             var incumbents = Enumerable.Range(0, _y.Count).OrderBy(i => _y[i]).Take(_options.Incumbents).Select(i => _x[i]).ToList();
-            return _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed);
+            var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed);
+            return best is not null && _x.Any(o => Same(o, best, NearDuplicateTolerance)) ? null : best;
         }
         catch (InvalidOperationException)
         {
@@ -205,11 +213,11 @@ public sealed class GpTuner : ITuner
     private bool IsAllowed(double[] x) =>
         !_x.Any(o => Same(o, x)) && !_refused.Any(o => Same(o, x)) && !_pending.Values.Any(o => Same(o, x));
 
-    private static bool Same(double[] a, double[] b)
+    private static bool Same(double[] a, double[] b, double tolerance = SamePointTolerance)
     {
         for (var c = 0; c < a.Length; c++)
         {
-            if (Math.Abs(a[c] - b[c]) > SamePointTolerance) return false;
+            if (Math.Abs(a[c] - b[c]) > tolerance) return false;
         }
         return true;
     }
