@@ -64,7 +64,7 @@ public sealed class GpOptions
     /// <summary>The best candidates polished by L-BFGS-B; default 5.</summary>
     public int RefinementStarts { get; set; } = 5;
 
-    internal void Validate(int dimensionCount)
+    internal void Validate()
     {
         Check(InitialTrials is null or >= 1, nameof(InitialTrials), InitialTrials, "at least 1");
         Check(HyperparameterSamples >= 1, nameof(HyperparameterSamples), HyperparameterSamples, "at least 1");
@@ -80,7 +80,6 @@ public sealed class GpOptions
         Check(RandomCandidates + LocalCandidates >= 1, nameof(RandomCandidates), RandomCandidates + LocalCandidates, "RandomCandidates + LocalCandidates at least 1");
         Check(Incumbents >= 0, nameof(Incumbents), Incumbents, "at least 0");
         Check(RefinementStarts >= 0, nameof(RefinementStarts), RefinementStarts, "at least 0");
-        _ = dimensionCount;
     }
 
     internal int InitialTrialsFor(int dimensionCount) => InitialTrials ?? Math.Max(2 * dimensionCount, 5);

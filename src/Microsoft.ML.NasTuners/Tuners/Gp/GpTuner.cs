@@ -60,7 +60,7 @@ public sealed class GpTuner : ITuner
         _view = searchSpace.ModelView;
         _encoding = new ModelViewEncoding(_view);
         _options = options ?? new GpOptions();
-        _options.Validate(_view.Count);
+        _options.Validate();
         _random = new Random(seed);
         _initialDesign = InitialDesign(_options.InitialTrialsFor(_view.Count));
         _estimator = _options.HyperparameterMode == HyperparameterMode.SliceSampling
