@@ -49,10 +49,12 @@ public class GpTunerTests
         history.Min(h => h.Loss).Should().BeLessThan(1e-4);
     }
 
-    [Fact]
-    public void The_same_seed_gives_the_same_proposals()
+    [Theory]
+    [InlineData(HyperparameterMode.Map)]
+    [InlineData(HyperparameterMode.SliceSampling)]
+    public void The_same_seed_gives_the_same_proposals(HyperparameterMode mode)
     {
-        string Trace(int seed) => string.Join(";", Run(new GpTuner(Square(), Fast(HyperparameterMode.SliceSampling), seed), 9, Bowl).Select(h => h.Parameter.ToString()));
+        string Trace(int seed) => string.Join(";", Run(new GpTuner(Square(), Fast(mode), seed), 9, Bowl).Select(h => h.Parameter.ToString()));
         Trace(3).Should().Be(Trace(3));
         Trace(3).Should().NotBe(Trace(4));
     }
