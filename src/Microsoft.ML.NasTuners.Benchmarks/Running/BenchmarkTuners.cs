@@ -12,6 +12,7 @@ public static class BenchmarkTuners
     public static TunerRegistry CreateRegistry() => new TunerRegistry()
         .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed))
         .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed))
+        .Add("smac", "SMAC: random-forest SMBO with expected improvement and one-exchange local search", (space, seed, _) => new SmacTuner(space, seed: seed))
         .Add("tpe", "Tree-structured Parzen estimator, one density per parameter (default TpeOptions)", (space, seed, _) => new TpeTuner(space, null, seed))
         .Add("tpe-mv", "Multivariate TPE: one joint density per group of parameters active together", (space, seed, _) => new TpeTuner(space, new TpeOptions { Multivariate = true }, seed))
         .Add("gp", "GP-BO (Spearmint style): Matern-5/2 ARD, slice-sampled hyper-parameters, integrated EI (default GpOptions)", (space, seed, _) => new GpTuner(space, null, seed))
@@ -32,4 +33,5 @@ public static class BenchmarkTuners
         problem.MinBudget is { } min && problem.MaxBudget is { } max
             ? create(min, max)
             : new SingleFidelityAdapter(create(1, 1));
+
 }
