@@ -24,6 +24,20 @@ public class DigitsDatasetTests
     }
 
     [Fact]
+    public void Concat_appends_the_images_and_labels_of_a_matching_set()
+    {
+        var split = TestData.Split;
+        var both = split.Train.Take(5).Concat(split.Validation.Take(3));
+
+        both.Count.Should().Be(8);
+        both.Labels.Should().Equal(split.Train.Labels.Take(5).Concat(split.Validation.Labels.Take(3)));
+        both.Features.ToArray().Should().Equal(split.Train.Take(5).Features.ToArray().Concat(split.Validation.Take(3).Features.ToArray()));
+        var other = new ImageDataset(new float[4], [0], new CnnInputShape(1, 2, 2), 10);
+        var act = () => split.Train.Concat(other);
+        act.Should().Throw<ArgumentException>().WithMessage("*do not match*");
+    }
+
+    [Fact]
     public void The_path_comes_from_the_environment_variable_when_set()
     {
         var found = DigitsDataset.FindFile();

@@ -65,6 +65,17 @@ public sealed class ImageDataset
         return new ImageDataset(features, labels, Shape, ClassCount);
     }
 
+    /// <summary>These images followed by those of <paramref name="other"/>, which must have the same shape and classes
+    /// (for example training and validation parts together, to train a chosen configuration on both).</summary>
+    /// <exception cref="ArgumentException"><paramref name="other"/> has another shape or class count.</exception>
+    public ImageDataset Concat(ImageDataset other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Shape != Shape || other.ClassCount != ClassCount)
+            throw new ArgumentException($"The images to append ({other.Shape}, {other.ClassCount} classes) do not match these ({Shape}, {ClassCount} classes).", nameof(other));
+        return new ImageDataset([.. _features, .. other._features], [.. _labels, .. other._labels], Shape, ClassCount);
+    }
+
     /// <summary>The first <paramref name="count"/> images.</summary>
     public ImageDataset Take(int count) => Subset(Enumerable.Range(0, Math.Clamp(count, 0, Count)).ToArray());
 }
