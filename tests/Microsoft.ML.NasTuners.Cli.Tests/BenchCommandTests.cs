@@ -6,7 +6,7 @@ namespace Microsoft.ML.NasTuners.Cli.Tests;
 public class BenchCommandTests
 {
     private static readonly string[] RequiredFields =
-        ["problem", "tuner", "seed", "trial", "budget", "loss", "best", "regret", "proposeMs", "evalMs", "status"];
+        ["problem", "tuner", "seed", "trial", "budget", "configId", "spentBudget", "loss", "best", "regret", "proposeMs", "evalMs", "status"];
 
     [Fact]
     public void List_names_every_problem_with_its_dimension_and_every_tuner()
@@ -22,6 +22,9 @@ public class BenchCommandTests
         }
         lines.Should().Contain(l => l.StartsWith("| mixed3 ") && l.Contains("| 9 "));
         lines.Should().Contain(l => l.StartsWith("| mf_hartmann6 ") && l.Contains("1-81"));
+        lines.Should().Contain(l => l.StartsWith("| counting_ones ") && l.Contains("9-729") && l.Contains("| 16 "));
+        lines.Should().Contain(l => l.StartsWith("| yahpo_lcbench ") && l.Contains("1-52") && l.Contains("| 7 "));
+        lines.Should().Contain(l => l.StartsWith("| hyperband ")).And.Contain(l => l.StartsWith("| asha ")).And.Contain(l => l.StartsWith("| bohb "));
         lines.Should().Contain(l => l.StartsWith("| random "));
         run.Stdout.Should().NotContain("\u001b[", "redirected output carries no escape codes");
     }
@@ -72,6 +75,53 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void A_budget_limit_runs_each_tuner_for_that_many_full_budgets_and_reports_regret_at_checkpoints()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nas-tuners-cli-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var run = CliRun.Of("bench", "-p", "mf_hartmann6", "-t", "random,hyperband,bohb", "-s", "1-2", "--budget-limit", "12", "--out", path);
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            run.Stderr.Should().Contain("run(s) of 12 full budgets");
+            var byRun = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement)
+                .GroupBy(e => (e.GetProperty("tuner").GetString(), e.GetProperty("seed").GetInt32())).ToArray();
+            byRun.Should().HaveCount(6);
+            foreach (var records in byRun)
+            {
+                var spent = records.Select(e => e.GetProperty("spentBudget").GetDouble()).ToArray();
+                spent.Should().BeInAscendingOrder();
+                spent[^1].Should().BeGreaterThanOrEqualTo(12 * 81);
+                spent[^2].Should().BeLessThan(12 * 81);
+            }
+            byRun.Where(g => g.Key.Item1 == "random").Should().OnlyContain(g => g.Count() == 12);
+            byRun.Where(g => g.Key.Item1 == "hyperband").Should().OnlyContain(g => g.Count() > 12);
+
+            var table = run.Stdout.Split('\n');
+            table[0].Should().ContainAll("full budgets", "regret@10", "regret@25", "regret@50", "regret@100");
+            var bohb = table.Single(l => l.StartsWith("| mf_hartmann6 ") && l.Contains("| bohb "));
+            var cells = bohb.Split('|').Select(c => c.Trim()).ToArray();
+            cells[^5].Should().NotBe("n/a", "every seed spent 10 full budgets");
+            cells[^4].Should().Be("n/a", "no seed spent 25");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("NaN")]
+    public void A_budget_limit_must_be_positive(string value)
+    {
+        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "random", "--budget-limit", value);
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--budget-limit must be");
+    }
+
+    [Fact]
     public void Without_out_no_file_is_written_and_results_repeat()
     {
         var first = CliRun.Of("bench", "-p", "hartmann3", "-t", "random", "-n", "15", "-s", "4,9", "--parallel", "3", "--threads", "1");
@@ -85,9 +135,9 @@ public class BenchCommandTests
     [Fact]
     public void Unknown_tuner_exits_2_listing_the_valid_tuners()
     {
-        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "sobol", "--seeds", "1");
+        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "nonesuch", "--seeds", "1");
         run.ExitCode.Should().Be(2);
-        run.Stderr.Should().Contain("Unknown tuner 'sobol'").And.Contain("Valid tuners: random");
+        run.Stderr.Should().Contain("Unknown tuner 'nonesuch'").And.Contain("Valid tuners: " + string.Join(", ", BenchmarkTuners.CreateRegistry().Names));
         run.Stdout.Should().BeEmpty();
     }
 
@@ -167,7 +217,8 @@ public class BenchCommandTests
     {
         var run = CliRun.Of("bench", "--help");
         run.ExitCode.Should().Be(0);
-        run.Stdout.Should().ContainAll("--problem", "--tuner", "--trials", "--seeds", "--parallel", "--out", "--list", "Default: no file");
+        run.Stdout.Should().ContainAll("--problem", "--tuner", "--trials", "--seeds", "--parallel", "--out", "--list", "Default: no file",
+            "--budget-limit", "--no-continuation", "--yahpo-task");
     }
 
     private sealed class BrokenTuner : ITuner

@@ -4,18 +4,21 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// several threads share no search space.</summary>
 public static class BenchmarkProblems
 {
-    private static readonly (string Name, Func<IBenchmarkProblem> Create)[] Registered =
+    // The argument is the YAHPO task, which only yahpo_lcbench reads.
+    private static readonly (string Name, Func<string, IBenchmarkProblem> Create)[] Registered =
     [
-        ("branin", () => new BraninProblem()),
-        ("hartmann3", () => new Hartmann3Problem()),
-        ("hartmann6", () => new Hartmann6Problem()),
-        ("rosenbrock4", () => new RosenbrockProblem(4)),
-        ("levy10", () => new LevyProblem(10)),
-        ("styblinski_tang8", () => new StyblinskiTangProblem(8)),
-        ("six_hump_camel", () => new SixHumpCamelProblem()),
-        ("goldstein_price", () => new GoldsteinPriceProblem()),
-        ("mixed3", () => new Mixed3Problem()),
-        ("mf_hartmann6", () => new MultiFidelityHartmann6Problem()),
+        ("branin", _ => new BraninProblem()),
+        ("hartmann3", _ => new Hartmann3Problem()),
+        ("hartmann6", _ => new Hartmann6Problem()),
+        ("rosenbrock4", _ => new RosenbrockProblem(4)),
+        ("levy10", _ => new LevyProblem(10)),
+        ("styblinski_tang8", _ => new StyblinskiTangProblem(8)),
+        ("six_hump_camel", _ => new SixHumpCamelProblem()),
+        ("goldstein_price", _ => new GoldsteinPriceProblem()),
+        ("mixed3", _ => new Mixed3Problem()),
+        ("mf_hartmann6", _ => new MultiFidelityHartmann6Problem()),
+        ("counting_ones", _ => new CountingOnesProblem()),
+        ("yahpo_lcbench", task => new YahpoLcBenchProblem(task)),
     ];
 
     /// <summary>The names of all problems, in registration order.</summary>
@@ -24,14 +27,18 @@ public static class BenchmarkProblems
     /// <summary>True when a problem is registered under <paramref name="name"/> (case-sensitive).</summary>
     public static bool Contains(string name) => Registered.Any(r => r.Name == name);
 
-    /// <summary>A new instance of the problem named <paramref name="name"/>.</summary>
+    /// <summary>A new instance of the problem named <paramref name="name"/>. Dispose it when it is
+    /// <see cref="IDisposable"/> (<c>yahpo_lcbench</c> holds an ONNX session).</summary>
+    /// <param name="name">The problem's name.</param>
+    /// <param name="yahpoTask">The OpenML task of <c>yahpo_lcbench</c>; default 3945.</param>
     /// <exception cref="ArgumentException">No such problem; the message lists the valid names.</exception>
-    public static IBenchmarkProblem Create(string name)
+    /// <exception cref="DirectoryNotFoundException"><c>yahpo_lcbench</c>'s data was not found.</exception>
+    public static IBenchmarkProblem Create(string name, string yahpoTask = YahpoLcBenchProblem.DefaultTask)
     {
         ArgumentNullException.ThrowIfNull(name);
         foreach (var (registered, create) in Registered)
         {
-            if (registered == name) return create();
+            if (registered == name) return create(yahpoTask);
         }
         throw new ArgumentException($"Unknown problem '{name}'. Valid problems: {string.Join(", ", Names)}.", nameof(name));
     }

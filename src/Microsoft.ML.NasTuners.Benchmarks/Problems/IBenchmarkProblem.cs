@@ -35,4 +35,16 @@ public interface IBenchmarkProblem
     /// <exception cref="ArgumentException">The parameter lacks a key or a value lies outside its range.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The budget is not one the problem accepts.</exception>
     double Evaluate(Parameter parameter, double? budget = null);
+
+    /// <summary>
+    /// The loss at full fidelity that scores a run's incumbent: by default <see cref="Evaluate"/> at the full budget.
+    /// A problem whose objective is noisy returns its expected value here (for example <c>counting_ones</c>), so that
+    /// regret measures the configuration and not the luck of one evaluation. The benchmark calls it outside the
+    /// run's budget.
+    /// </summary>
+    double EvaluateFullFidelity(Parameter parameter) => Evaluate(parameter, null);
+
+    /// <summary>The regret is divided by this positive number, for problems whose losses are normalised by the range
+    /// of the objective (for example <c>yahpo_lcbench</c>). Default 1.</summary>
+    double RegretScale => 1;
 }

@@ -1,8 +1,8 @@
 namespace Microsoft.ML.NasTuners.Benchmarks;
 
-/// <summary>How far a benchmark has come.</summary>
-/// <param name="CompletedTrials">Trials finished, over all runs.</param>
-/// <param name="TotalTrials">Trials planned, over all runs.</param>
+/// <summary>How far a benchmark has come. With a budget limit, "trials" are full-budget equivalents.</summary>
+/// <param name="CompletedTrials">Trials (or full-budget equivalents) finished, over all runs.</param>
+/// <param name="TotalTrials">Trials (or full-budget equivalents) planned, over all runs.</param>
 /// <param name="CompletedRuns">Runs (problem, tuner, seed) finished.</param>
 /// <param name="TotalRuns">Runs planned.</param>
 public readonly record struct BenchmarkProgress(long CompletedTrials, long TotalTrials, int CompletedRuns, int TotalRuns);

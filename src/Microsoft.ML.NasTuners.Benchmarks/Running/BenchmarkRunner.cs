@@ -42,18 +42,34 @@ public sealed class BenchmarkRunner
                     from seed in plan.Seeds
                     select (Problem: problem, Tuner: tuner, Seed: seed)).ToArray();
         var results = new IReadOnlyList<TrialRecord>[runs.Length];
-        var totalTrials = (long)runs.Length * plan.Trials;
+        // With a budget limit a run's length is its budget, so progress counts full-budget equivalents, not trials.
+        var perRun = plan.BudgetLimit is { } limit ? (long)Math.Ceiling(limit) : plan.Trials;
+        var totalTrials = (long)runs.Length * perRun;
         var gate = new object();
         long completedTrials = 0;
         var completedRuns = 0;
+        var doneByRun = new long[runs.Length];
 
-        void Report(bool runFinished)
+        void Report(int run, long done, bool runFinished)
         {
             // Under a lock so that the counts the observer sees only grow.
             lock (gate)
             {
-                if (runFinished) completedRuns++;
-                else completedTrials++;
+                if (runFinished)
+                {
+                    completedRuns++;
+                    done = perRun;
+                }
+                done = Math.Min(done, perRun);
+                if (done > doneByRun[run])
+                {
+                    completedTrials += done - doneByRun[run];
+                    doneByRun[run] = done;
+                }
+                else if (!runFinished)
+                {
+                    return;
+                }
                 progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Length));
             }
         }
@@ -65,10 +81,20 @@ public sealed class BenchmarkRunner
             {
                 var (problemName, tunerName, seed) = runs[i];
                 // Fresh instances per run: nothing mutable is shared between threads.
-                var problem = BenchmarkProblems.Create(problemName);
-                var tuner = Tuners.Create(tunerName, problem.SearchSpace, seed, problem);
-                results[i] = RunOne(problem, tunerName, tuner, seed, plan.Trials, plan.Parallel, _ => Report(runFinished: false), cancellationToken);
-                Report(runFinished: true);
+                var problem = BenchmarkProblems.Create(problemName, plan.YahpoTask);
+                try
+                {
+                    var tuner = Tuners.Create(tunerName, problem.SearchSpace, seed, problem);
+                    var full = problem.MaxBudget ?? 1;
+                    results[i] = RunOne(problem, tunerName, tuner, seed, plan.Trials, plan.Parallel,
+                        record => Report(i, plan.BudgetLimit is null ? record.Trial + 1 : (long)Math.Floor(record.SpentBudget / full + 1e-9), runFinished: false),
+                        cancellationToken, plan.BudgetLimit, plan.CountContinuation);
+                    Report(i, perRun, runFinished: true);
+                }
+                finally
+                {
+                    (problem as IDisposable)?.Dispose();
+                }
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
@@ -91,31 +117,67 @@ public sealed class BenchmarkRunner
     /// the oldest pending trial (evaluate, update) and proposes a new one. A trial whose objective throws is recorded
     /// as <see cref="TrialStatus.Failed"/> and the tuner is told; the run goes on.
     /// </summary>
+    /// <remarks>
+    /// <para>Budgets: a trial runs at the budget the tuner wrote into <see cref="TrialSettings.Budget"/>, or at the
+    /// problem's full budget when it wrote none. Each record carries the run's cumulative spent budget: a trial that
+    /// continues a configuration (the tuner set <see cref="TrialSettings.ConfigId"/> and
+    /// <see cref="TrialSettings.PreviousBudget"/>, and that configuration did run at that budget in this run) is charged
+    /// only its extra budget when <paramref name="countContinuation"/> is set, as an objective that resumes training
+    /// would be. A single-fidelity problem charges 1 per trial (its full budget).</para>
+    /// <para>Regret: the incumbent is the best trial among those run at the highest budget reached so far; its
+    /// full-fidelity loss (<see cref="IBenchmarkProblem.EvaluateFullFidelity"/>, evaluated outside the budget) is
+    /// <see cref="TrialRecord.Best"/>, and (Best - f*) / <see cref="IBenchmarkProblem.RegretScale"/> the regret.</para>
+    /// </remarks>
     /// <param name="problem">The problem.</param>
     /// <param name="tunerName">The name written into the records.</param>
     /// <param name="tuner">A fresh tuner for this run.</param>
     /// <param name="seed">The seed written into the records (the tuner was created with it).</param>
-    /// <param name="trials">Number of trials, at least 1.</param>
+    /// <param name="trials">The most trials, at least 1.</param>
     /// <param name="parallel">Number of simulated workers, at least 1.</param>
     /// <param name="onTrial">Called after each trial with its record.</param>
     /// <param name="cancellationToken">Stops the run between trials.</param>
+    /// <param name="budgetLimit">When set, no trial is proposed once the budget spent and pending reaches this many
+    /// full budgets; null for none.</param>
+    /// <param name="countContinuation">Charge a continued trial only its extra budget. Default true.</param>
     /// <returns>The records in trial order.</returns>
     /// <exception cref="InvalidOperationException">The tuner threw while proposing or learning.</exception>
     public static IReadOnlyList<TrialRecord> RunOne(IBenchmarkProblem problem, string tunerName, ITuner tuner, int seed, int trials,
-        int parallel = 1, Action<TrialRecord>? onTrial = null, CancellationToken cancellationToken = default)
+        int parallel = 1, Action<TrialRecord>? onTrial = null, CancellationToken cancellationToken = default,
+        double? budgetLimit = null, bool countContinuation = true)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentException.ThrowIfNullOrEmpty(tunerName);
         ArgumentNullException.ThrowIfNull(tuner);
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        if (budgetLimit is { } limitCheck && !(limitCheck > 0 && double.IsFinite(limitCheck)))
+            throw new ArgumentOutOfRangeException(nameof(budgetLimit), budgetLimit, "The budget limit must be a finite number of full budgets greater than 0.");
 
-        var records = new List<TrialRecord>(trials);
-        var pending = new Queue<(TrialSettings Settings, double ProposeMs)>(parallel);
+        var records = new List<TrialRecord>(Math.Min(trials, 4096));
+        var pending = new Queue<(TrialSettings Settings, double ProposeMs, double Cost)>(parallel);
+        var budgeted = problem.MaxBudget is not null;
+        var fullBudget = problem.MaxBudget ?? 1;
+        var limit = budgetLimit * fullBudget;
+        // The highest budget each configuration has run at, for charging continued trials only their extra budget.
+        var reached = new Dictionary<int, double>();
         var nextTrial = 0;
+        var spent = 0.0;
+        (double Budget, double Loss)? incumbent = null;
         double? best = null;
 
         string Where(int trial) => $"problem '{problem.Name}', seed {seed}, trial {trial}";
+
+        double Cost(TrialSettings settings)
+        {
+            if (!budgeted) return 1;
+            var budget = settings.Budget ?? fullBudget;
+            return countContinuation && settings is { ConfigId: { } id, PreviousBudget: { } previous }
+                   && reached.TryGetValue(id, out var done) && done >= previous && previous < budget
+                ? budget - previous
+                : budget;
+        }
+
+        bool MayPropose() => nextTrial < trials && (limit is not { } l || spent + pending.Sum(p => p.Cost) < l);
 
         void ProposeNext()
         {
@@ -132,16 +194,16 @@ public sealed class BenchmarkRunner
             }
             var proposeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             settings.Parameter = proposed ?? throw new InvalidOperationException($"Tuner '{tunerName}' proposed null ({Where(settings.TrialId)}).");
-            pending.Enqueue((settings, proposeMs));
+            pending.Enqueue((settings, proposeMs, Cost(settings)));
         }
 
-        while (pending.Count < parallel && nextTrial < trials)
+        while (pending.Count < parallel && MayPropose())
             ProposeNext();
 
         while (pending.TryDequeue(out var item))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (settings, proposeMs) = item;
+            var (settings, proposeMs, _) = item;
             var loss = double.NaN;
             var status = TrialStatus.Succeeded;
             string? error = null;
@@ -159,11 +221,19 @@ public sealed class BenchmarkRunner
             var evalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             settings.EndedAtUtc = DateTime.UtcNow;
 
-            var budget = settings.Budget ?? problem.MaxBudget;
-            var atFullBudget = problem.MaxBudget is null || budget == problem.MaxBudget;
+            // Charged when it ends, against what had run by then: a continuation counts only if its lower budget did.
+            var cost = Cost(settings);
+            spent += cost;
+            var budget = budgeted ? settings.Budget ?? fullBudget : (double?)null;
             var usable = status == TrialStatus.Succeeded && double.IsFinite(loss);
-            if (usable && atFullBudget && (best is null || loss < best))
-                best = loss;
+            if (usable && settings.ConfigId is { } configId && budget is { } b)
+                reached[configId] = Math.Max(b, reached.GetValueOrDefault(configId));
+            var level = budget ?? 0;
+            if (usable && (incumbent is not { } inc || level > inc.Budget || (level == inc.Budget && loss < inc.Loss)))
+            {
+                incumbent = (level, loss);
+                best = budgeted ? FullFidelity(problem, settings.Parameter, best) : loss;
+            }
 
             var record = new TrialRecord
             {
@@ -172,9 +242,11 @@ public sealed class BenchmarkRunner
                 Seed = seed,
                 Trial = settings.TrialId,
                 Budget = budget,
+                ConfigId = settings.ConfigId,
+                SpentBudget = spent,
                 Loss = usable ? loss : null,
                 Best = best,
-                Regret = best - problem.OptimalValue,
+                Regret = (best - problem.OptimalValue) / problem.RegretScale,
                 ProposeMs = proposeMs,
                 EvalMs = evalMs,
                 Status = status,
@@ -192,6 +264,7 @@ public sealed class BenchmarkRunner
                     DurationInMilliseconds = evalMs,
                     Status = status,
                     Error = error,
+                    SpentBudget = budget is null ? null : cost,
                 });
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -200,10 +273,24 @@ public sealed class BenchmarkRunner
             }
             onTrial?.Invoke(record);
 
-            if (nextTrial < trials)
+            if (MayPropose())
                 ProposeNext();
         }
         return records;
+    }
+
+    // The incumbent's score; should the full-fidelity evaluation fail, the previous score stands rather than the run.
+    private static double? FullFidelity(IBenchmarkProblem problem, Parameter parameter, double? previous)
+    {
+        try
+        {
+            var value = problem.EvaluateFullFidelity(parameter);
+            return double.IsFinite(value) ? value : previous;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return previous;
+        }
     }
 
     private void Validate(BenchmarkPlan plan)
@@ -230,6 +317,8 @@ public sealed class BenchmarkRunner
             throw new ArgumentOutOfRangeException(nameof(plan), plan.Trials, "Trials must be at least 1.");
         if (plan.Parallel < 1)
             throw new ArgumentOutOfRangeException(nameof(plan), plan.Parallel, "Parallel (simulated workers) must be at least 1.");
+        if (plan.BudgetLimit is { } limit && !(limit > 0 && double.IsFinite(limit)))
+            throw new ArgumentOutOfRangeException(nameof(plan), plan.BudgetLimit, "The budget limit must be a finite number of full budgets greater than 0.");
         if (plan.MaxDegreeOfParallelism < 1)
             throw new ArgumentOutOfRangeException(nameof(plan), plan.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
     }

@@ -1,7 +1,8 @@
 namespace Microsoft.ML.NasTuners.Benchmarks;
 
-/// <summary>How one tuner did on one problem, over seeds. Regret quantiles are over the seeds' final regrets (best
-/// loss at full budget after the last trial, minus f*); they are NaN when no seed had a successful trial.</summary>
+/// <summary>How one tuner did on one problem, over seeds. Regret quantiles are over the seeds' final regrets (the
+/// incumbent's full-fidelity loss after the last trial, minus f*, see <see cref="TrialRecord.Regret"/>); they are NaN
+/// when no seed had a successful trial.</summary>
 public sealed record BenchmarkSummary
 {
     /// <summary>The problem.</summary>
@@ -27,4 +28,12 @@ public sealed record BenchmarkSummary
 
     /// <summary>The number of failed trials over all seeds.</summary>
     public int FailedTrials { get; init; }
+
+    /// <summary>The median over seeds of the budget a run spent, in full-budget equivalents.</summary>
+    public double MedianFullBudgetsSpent { get; init; }
+
+    /// <summary>The median over seeds of the regret after K full-budget equivalents, for each K of
+    /// <see cref="BenchmarkStatistics.Checkpoints"/> (10, 25, 50, 100); NaN when some seed did not spend that much,
+    /// +∞ when over half the seeds had no success by then.</summary>
+    public IReadOnlyDictionary<int, double> MedianRegretAt { get; init; } = new Dictionary<int, double>();
 }

@@ -12,5 +12,26 @@ public static class BenchmarkTuners
     public static TunerRegistry CreateRegistry() => new TunerRegistry()
         .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed))
         .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed))
-        .Add("smac", "SMAC: random-forest SMBO with expected improvement and one-exchange local search", (space, seed, _) => new SmacTuner(space, seed: seed));
+        .Add("smac", "SMAC: random-forest SMBO with expected improvement and one-exchange local search", (space, seed, _) => new SmacTuner(space, seed: seed))
+        .Add("tpe", "Tree-structured Parzen estimator, one density per parameter (default TpeOptions)", (space, seed, _) => new TpeTuner(space, null, seed))
+        .Add("tpe-mv", "Multivariate TPE: one joint density per group of parameters active together", (space, seed, _) => new TpeTuner(space, new TpeOptions { Multivariate = true }, seed))
+        .Add("gp", "GP-BO (Spearmint style): Matern-5/2 ARD, slice-sampled hyper-parameters, integrated EI (default GpOptions)", (space, seed, _) => new GpTuner(space, null, seed))
+        .Add("gp-map", "GP-BO with MAP hyper-parameters (L-BFGS-B) instead of slice sampling", (space, seed, _) => new GpTuner(space, new GpOptions { HyperparameterMode = HyperparameterMode.Map }, seed))
+        .Add("hyperband", "Hyperband (Li et al. 2018): successive-halving brackets over random configurations, eta 3",
+            (space, seed, problem) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
+                new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))
+        .Add("asha", "Asynchronous successive halving (ASHA, Li et al. 2020) over random configurations, eta 3",
+            (space, seed, problem) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
+                new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true, Asynchronous = true }, seed)))
+        .Add("bohb", "BOHB (Falkner et al. 2018): Hyperband with proposals from good/bad kernel densities",
+            (space, seed, problem) => MultiFidelity(problem, (min, max) => new BohbTuner(space,
+                new BohbOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)));
+
+    // Budgets are rounded because the problems count them in whole epochs or samples. On a single-fidelity problem
+    // the schedule has one budget, so every trial runs at full fidelity.
+    private static ITuner MultiFidelity(IBenchmarkProblem problem, Func<double, double, ITuner> create) =>
+        problem.MinBudget is { } min && problem.MaxBudget is { } max
+            ? create(min, max)
+            : new SingleFidelityAdapter(create(1, 1));
+
 }

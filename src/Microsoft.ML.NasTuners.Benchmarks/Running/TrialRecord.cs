@@ -18,14 +18,23 @@ public sealed record TrialRecord
     /// <summary>The budget the trial ran at (the full budget when the tuner set none); null for single-fidelity problems.</summary>
     public double? Budget { get; init; }
 
+    /// <summary>The configuration's id when the tuner tracks configurations (kept across promotions); null otherwise.</summary>
+    public int? ConfigId { get; init; }
+
+    /// <summary>The run's cumulative budget after this trial, a continued trial counting only its extra budget; a
+    /// trial of a single-fidelity problem counts 1.</summary>
+    public double SpentBudget { get; init; }
+
     /// <summary>The loss; null when the trial failed or its loss was not a finite number.</summary>
     public double? Loss { get; init; }
 
-    /// <summary>The best loss so far at full budget, this trial included; null before the first success.
-    /// Lower budgets do not count: a cheap, noisy evaluation may fall below f*.</summary>
+    /// <summary>The full-fidelity loss of the incumbent, this trial included: the best trial among those run at the
+    /// highest budget reached so far (for a single-fidelity problem, the best loss so far). Null before the first
+    /// success. It can worsen when the incumbent moves up to a higher budget.</summary>
     public double? Best { get; init; }
 
-    /// <summary><see cref="Best"/> - f*; null before the first success.</summary>
+    /// <summary>(<see cref="Best"/> - f*) / the problem's regret scale (1 unless it normalises regret); null before the
+    /// first success.</summary>
     public double? Regret { get; init; }
 
     /// <summary>Wall-clock milliseconds the tuner took to propose this trial.</summary>

@@ -33,24 +33,31 @@ internal static class BenchAction
             Trials = s.Trials,
             Parallel = s.Parallel,
             MaxDegreeOfParallelism = s.Threads,
+            BudgetLimit = s.BudgetLimit,
+            CountContinuation = s.CountContinuation,
+            YahpoTask = s.YahpoTask,
         };
         var runs = s.Problems.Count * s.Tuners.Count * s.Seeds.Count;
+        var length = s.BudgetLimit is { } limit
+            ? string.Create(CultureInfo.InvariantCulture, $"{limit:G6} full budgets{(s.Trials == int.MaxValue ? "" : $" (at most {s.Trials} trials)")}")
+            : string.Create(CultureInfo.InvariantCulture, $"{s.Trials} trials");
         context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: {s.Problems.Count} problem(s) × {s.Tuners.Count} tuner(s) × {s.Seeds.Count} seed(s) = {runs} run(s) of {s.Trials} trials, parallel {s.Parallel}, {s.Threads} thread(s)"));
+            $"bench: {s.Problems.Count} problem(s) × {s.Tuners.Count} tuner(s) × {s.Seeds.Count} seed(s) = {runs} run(s) of {length}, parallel {s.Parallel}, {s.Threads} thread(s)"));
 
         IReadOnlyList<TrialRecord> records;
         var clock = Stopwatch.StartNew();
         try
         {
             var runner = new BenchmarkRunner(context.Tuners);
-            records = ProgressDisplay.Run(context, (long)runs * s.Trials, progress => runner.Run(plan, progress, cancellationToken));
+            var perRun = s.BudgetLimit is { } k ? (long)Math.Ceiling(k) : s.Trials;
+            records = ProgressDisplay.Run(context, runs * perRun, progress => runner.Run(plan, progress, cancellationToken));
         }
         catch (OperationCanceledException)
         {
             context.Stderr.WriteLine("bench: cancelled.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
         {
             context.Stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.Failure;
@@ -72,7 +79,21 @@ internal static class BenchAction
             context.Stderr.WriteLine($"bench: wrote {records.Count} records to {path}");
         }
 
-        SummaryTable.Print(context, BenchmarkStatistics.Summarize(records));
+        var fullBudgets = records.Select(r => r.Problem).Distinct().ToDictionary(p => p, p => FullBudget(p, s.YahpoTask));
+        SummaryTable.Print(context, BenchmarkStatistics.Summarize(records, p => fullBudgets[p]));
         return ExitCodes.Success;
+    }
+
+    private static double FullBudget(string problem, string yahpoTask)
+    {
+        var instance = BenchmarkProblems.Create(problem, yahpoTask);
+        try
+        {
+            return instance.MaxBudget ?? 1;
+        }
+        finally
+        {
+            (instance as IDisposable)?.Dispose();
+        }
     }
 }

@@ -53,6 +53,21 @@ internal static class BenchCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
             HelpName = "N",
         };
+        var budgetLimit = new Option<double?>("--budget-limit")
+        {
+            Description = "Stop each run after K full-budget equivalents (the problem's max budget; one trial of a single-fidelity problem) instead of a trial count; --trials, if given, still caps the trials.",
+            HelpName = "K",
+        };
+        var noContinuation = new Option<bool>("--no-continuation")
+        {
+            Description = "Charge a promoted configuration its whole budget, as if it restarted training (default: only the extra budget).",
+        };
+        var yahpoTask = new Option<string>("--yahpo-task")
+        {
+            Description = "The OpenML task of yahpo_lcbench.",
+            DefaultValueFactory = _ => YahpoLcBenchProblem.DefaultTask,
+            HelpName = "id",
+        };
         var list = new Option<bool>("--list")
         {
             Description = "List the problems (with dimension, budget, f*) and the tuners, then exit.",
@@ -60,7 +75,7 @@ internal static class BenchCommand
 
         var command = new System.CommandLine.Command("bench", "Benchmark tuners on standard problems: prints a regret summary per (problem, tuner).")
         {
-            problem, tuner, trials, seeds, parallel, output, threads, list,
+            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, threads, list,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -71,7 +86,13 @@ internal static class BenchCommand
                 Problems = NameListParser.Parse(parse.GetValue(problem), "problem", "--problem", BenchmarkProblems.Names),
                 Tuners = NameListParser.Parse(parse.GetValue(tuner), "tuner", "--tuner", context.Tuners.Names),
                 Seeds = ParseSeeds(parse.GetValue(seeds)),
-                Trials = AtLeastOne(parse.GetValue(trials), "--trials"),
+                // With a budget limit the budget ends a run; trials cap it only when given.
+                Trials = parse.GetValue(budgetLimit) is not null && parse.GetResult(trials) is not { Implicit: false }
+                    ? int.MaxValue
+                    : AtLeastOne(parse.GetValue(trials), "--trials"),
+                BudgetLimit = PositiveBudget(parse.GetValue(budgetLimit)),
+                CountContinuation = !parse.GetValue(noContinuation),
+                YahpoTask = NonBlankTask(parse.GetValue(yahpoTask)),
                 Parallel = AtLeastOne(parse.GetValue(parallel), "--parallel"),
                 Threads = AtLeastOne(parse.GetValue(threads), "--threads"),
                 OutputPath = NonBlank(parse.GetValue(output)),
@@ -95,6 +116,14 @@ internal static class BenchCommand
     private static int AtLeastOne(int value, string option) => value >= 1
         ? value
         : throw new UsageException($"{option} must be at least 1, got {value}.");
+
+    private static double? PositiveBudget(double? value) => value is not { } k || (k > 0 && double.IsFinite(k))
+        ? value
+        : throw new UsageException($"--budget-limit must be a number of full budgets greater than 0, got {k}.");
+
+    private static string NonBlankTask(string? task) => string.IsNullOrWhiteSpace(task)
+        ? throw new UsageException("--yahpo-task needs an OpenML task id (for example 3945).")
+        : task.Trim();
 
     private static string? NonBlank(string? path) => path is null
         ? null

@@ -1,3 +1,5 @@
+using Microsoft.ML.NasTuners.Benchmarks;
+
 namespace Microsoft.ML.NasTuners.Cli.Bench;
 
 /// <summary>The validated options of one <c>bench</c> invocation.</summary>
@@ -20,6 +22,15 @@ internal sealed record BenchSettings
 
     /// <summary>Runs at once on separate threads.</summary>
     public int Threads { get; init; }
+
+    /// <summary>Full-budget equivalents per run instead of a trial count, or null.</summary>
+    public double? BudgetLimit { get; init; }
+
+    /// <summary>Charge continued trials only their extra budget.</summary>
+    public bool CountContinuation { get; init; } = true;
+
+    /// <summary>The OpenML task of yahpo_lcbench.</summary>
+    public string YahpoTask { get; init; } = YahpoLcBenchProblem.DefaultTask;
 
     /// <summary>The JSON Lines file to write, or null for none.</summary>
     public string? OutputPath { get; init; }

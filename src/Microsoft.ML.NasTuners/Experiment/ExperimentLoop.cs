@@ -27,6 +27,7 @@ internal sealed class ExperimentLoop
     private CancellationTokenSource? _run;
     private CancellationToken _callerToken;
     private TrialResult? _best;
+    private double _spent;
     private Exception? _fault;
     private StopReason? _stopReason;
 
@@ -53,7 +54,9 @@ internal sealed class ExperimentLoop
         _logger.LogInformation("Experiment started: {MaxTrials} trials at most, {Parallelism} at a time.",
             _config.MaxTrials, _config.DegreeOfParallelism);
 
-        var running = new List<(TrialSettings Settings, Task<TrialResult> Task)>();
+        // Committed is what a running trial is expected to spend, taken when it starts: the runner may change its
+        // settings on another thread while it runs.
+        var running = new List<(TrialSettings Settings, Task<TrialResult> Task, double Committed)>();
         var nextId = 0;
         while (true)
         {
@@ -64,6 +67,11 @@ internal sealed class ExperimentLoop
                     NoteRunStopped();
                     break;
                 }
+                if (_config.BudgetLimit is { } budgetLimit && _spent + running.Sum(r => r.Committed) >= budgetLimit)
+                {
+                    _stopReason ??= StopReason.BudgetLimit;
+                    break;
+                }
                 var settings = new TrialSettings { TrialId = nextId };
                 if (!TryPropose(settings))
                     break;
@@ -71,7 +79,8 @@ internal sealed class ExperimentLoop
                 settings.StartedAtUtc = DateTime.UtcNow;
                 _logger.LogDebug("Trial {TrialId} started: {Parameter}.", settings.TrialId, settings.Parameter);
                 Notify(m => m.OnTrialStarted(settings), $"OnTrialStarted of trial {settings.TrialId}");
-                running.Add((settings, _executor.RunAsync(settings, run.Token, WhyRunStopped)));
+                var committed = settings.Budget is { } budget ? budget - (settings.PreviousBudget ?? 0) : 0;
+                running.Add((settings, _executor.RunAsync(settings, run.Token, WhyRunStopped), committed));
             }
             if (running.Count == 0)
                 break;
@@ -89,7 +98,7 @@ internal sealed class ExperimentLoop
         _logger.LogInformation("Experiment stopped ({StopReason}) after {Trials} trials in {Seconds:0.0} s.",
             stopReason, _finished.Count, _clock.Elapsed.TotalSeconds);
         return new ExperimentResult(
-            _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault);
+            _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault, _config.Budget);
     }
 
     private bool TryPropose(TrialSettings settings)
@@ -98,6 +107,7 @@ internal sealed class ExperimentLoop
         {
             settings.Parameter = _tuner.Propose(settings)
                 ?? throw new InvalidOperationException("Propose returned null.");
+            CheckBudget(settings);
             return true;
         }
         catch (Exception e)
@@ -105,6 +115,22 @@ internal sealed class ExperimentLoop
             Fault(e, $"The tuner's Propose threw for trial {settings.TrialId}.");
             return false;
         }
+    }
+
+    // A single-fidelity tuner leaves the budget to the run, which gives it the full budget; a budget outside the range
+    // is a tuner bug that would otherwise surface as a confusing objective failure.
+    private void CheckBudget(TrialSettings settings)
+    {
+        if (_config.Budget is not { } range)
+            return;
+        settings.Budget ??= range.Max;
+        var budget = settings.Budget.Value;
+        if (!range.Contains(budget))
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The tuner proposed budget {budget}, outside the run's budget range {range}."));
+        if (settings.PreviousBudget is { } previous && !(previous >= 0 && previous < budget))
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The tuner proposed a previous budget of {previous} for budget {budget}: it must lie in [0, {budget})."));
     }
 
     // The executor never throws; this guards against a bug of ours losing a trial the tuner is waiting to hear about.
@@ -141,8 +167,9 @@ internal sealed class ExperimentLoop
             Notify(m => m.OnTrialFailed(result), $"OnTrialFailed of trial {id}");
         }
 
-        // Strictly better: on a tie the earlier trial stays best.
-        if (result.HasUsableLoss && (_best is null || result.Loss < _best.Loss))
+        _spent += result.SpentBudget ?? 0;
+
+        if (result.HasUsableLoss && IsBetterThanBest(result))
         {
             _best = result;
             Notify(m => m.OnBestChanged(result), $"OnBestChanged of trial {id}");
@@ -159,6 +186,8 @@ internal sealed class ExperimentLoop
             BestTrialId = _best?.TrialSettings.TrialId,
             Elapsed = _clock.Elapsed,
             TimeLimit = _config.TimeLimit,
+            BudgetSpent = _spent,
+            BudgetLimit = _config.BudgetLimit,
         };
         try
         {
@@ -168,6 +197,17 @@ internal sealed class ExperimentLoop
         {
             Fault(e, "The progress sink threw.");
         }
+    }
+
+    // Losses at different budgets do not compare: a higher budget wins, and within one budget a strictly lower loss (on
+    // a tie the earlier trial stays best). Without budgets every trial is at the same level.
+    private bool IsBetterThanBest(TrialResult result)
+    {
+        if (_best is null)
+            return true;
+        var budget = result.TrialSettings.Budget ?? double.PositiveInfinity;
+        var bestBudget = _best.TrialSettings.Budget ?? double.PositiveInfinity;
+        return budget > bestBudget || (budget == bestBudget && result.Loss < _best.Loss);
     }
 
     private void Notify(Action<IExperimentMonitor> call, string what)

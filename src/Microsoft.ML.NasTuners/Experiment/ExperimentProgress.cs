@@ -26,7 +26,14 @@ public sealed class ExperimentProgress
     /// <summary>The run's time limit; null when it has none.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>The budget spent by the trials that have ended (see <see cref="TrialResult.SpentBudget"/>); 0 when the run
+    /// has no budgets.</summary>
+    public double BudgetSpent { get; init; }
+
+    /// <summary>The run's budget limit (<see cref="NasExperiment.SetBudgetLimit"/>); null when it has none.</summary>
+    public double? BudgetLimit { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{TrialsCompleted}/{MaxTrials} trials, {TrialsRunning} running, best loss {(BestTrialId is { } id ? $"{BestLoss:G6} (trial {id})" : "none")}, {Elapsed.TotalSeconds:0.0} s");
+        $"{TrialsCompleted}/{MaxTrials} trials, {TrialsRunning} running, best loss {(BestTrialId is { } id ? $"{BestLoss:G6} (trial {id})" : "none")}, {(BudgetSpent > 0 || BudgetLimit is not null ? $"budget {BudgetSpent:G6}{(BudgetLimit is { } limit ? $"/{limit:G6}" : "")}, " : "")}{Elapsed.TotalSeconds:0.0} s");
 }

@@ -9,9 +9,11 @@ public sealed class ExperimentResult
     private const int ErrorsShown = 5;
 
     internal ExperimentResult(IReadOnlyList<TrialResult> trials, TrialResult? bestTrial, StopReason stopReason,
-        TimeSpan elapsed, Exception? fault)
+        TimeSpan elapsed, Exception? fault, BudgetRange? budget = null)
     {
         Trials = trials;
+        BudgetRange = budget;
+        TotalBudgetSpent = trials.Sum(t => t.SpentBudget ?? 0);
         BestTrial = bestTrial;
         StopReason = stopReason;
         Elapsed = elapsed;
@@ -22,7 +24,9 @@ public sealed class ExperimentResult
     public IReadOnlyList<TrialResult> Trials { get; }
 
     /// <summary>The succeeded trial with the lowest loss (the earliest on a tie); null when no trial succeeded.
-    /// Failed, timed-out, cancelled and pruned trials, and NaN or infinite losses, never count.</summary>
+    /// Failed, timed-out, cancelled and pruned trials, and NaN or infinite losses, never count. With budgets, a loss
+    /// counts only against losses at the same budget: the best trial is the best of those run at the highest budget
+    /// that any succeeded trial reached.</summary>
     public TrialResult? BestTrial { get; }
 
     /// <summary>The loss of <see cref="BestTrial"/>; NaN when no trial succeeded.</summary>
@@ -30,6 +34,18 @@ public sealed class ExperimentResult
 
     /// <summary>True when at least one trial succeeded with a finite loss.</summary>
     public bool HasSucceededTrial => BestTrial is not null;
+
+    /// <summary>The budgets of the run (<see cref="NasExperiment.SetBudget"/> or the multi-fidelity tuner's); null
+    /// when it had none.</summary>
+    public BudgetRange? BudgetRange { get; }
+
+    /// <summary>The budget all trials spent together (the sum of <see cref="TrialResult.SpentBudget"/>): a trial that
+    /// continued from a lower-budget state counts only its extra budget. 0 when the run had no budgets.</summary>
+    public double TotalBudgetSpent { get; }
+
+    /// <summary><see cref="TotalBudgetSpent"/> in full-budget equivalents (divided by the maximum budget); NaN when
+    /// the run had no budgets.</summary>
+    public double FullBudgetEquivalents => BudgetRange is { } range ? TotalBudgetSpent / range.Max : double.NaN;
 
     /// <summary>Why the run stopped.</summary>
     public StopReason StopReason { get; }
@@ -71,6 +87,8 @@ public sealed class ExperimentResult
         {
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"Stopped: {Describe(StopReason)}, {Trials.Count} trials in {Elapsed.TotalSeconds:0.0} s.");
+            if (BudgetRange is not null)
+                text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}Budget spent: {TotalBudgetSpent:G6} ({FullBudgetEquivalents:0.##} full budgets of {BudgetRange.Max:G6}).");
             var byStatus = Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
             if (Trials.Count > 0)
                 text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}Trials: {string.Join(", ", byStatus)}.");
@@ -78,6 +96,8 @@ public sealed class ExperimentResult
             {
                 text.Append(CultureInfo.InvariantCulture,
                     $"{Environment.NewLine}Best: trial {best.TrialSettings.TrialId}, loss {best.Loss:G6}");
+                if (best.TrialSettings.Budget is { } budget && BudgetRange is not null)
+                    text.Append(CultureInfo.InvariantCulture, $" at budget {budget:G6}");
                 if (!double.IsNaN(best.Metric))
                     text.Append(CultureInfo.InvariantCulture, $", metric {best.Metric:G6}");
                 text.Append(CultureInfo.InvariantCulture, $", parameter {best.TrialSettings.Parameter}.");
@@ -100,6 +120,7 @@ public sealed class ExperimentResult
     private static string Describe(StopReason reason) => reason switch
     {
         StopReason.MaxTrials => "max trials reached",
+        StopReason.BudgetLimit => "budget limit reached",
         StopReason.TimeLimit => "time limit reached",
         StopReason.Cancelled => "cancelled",
         StopReason.Faulted => "stopped on an error",

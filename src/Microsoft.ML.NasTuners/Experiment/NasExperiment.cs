@@ -21,7 +21,8 @@ namespace Microsoft.ML.NasTuners;
 /// </example>
 /// <remarks>
 /// Defaults: <see cref="DefaultMaxTrials"/> (100) trials, no time limit, no trial timeout, one trial at a time,
-/// seed 0, a <see cref="RandomSearchTuner"/>, no monitors, no progress, no logging. Setters check their argument at
+/// seed 0, a <see cref="RandomSearchTuner"/>, no budgets (or the multi-fidelity tuner's), no budget limit, no
+/// monitors, no progress, no logging. Setters check their argument at
 /// once and throw naming the setting and its allowed range; what is missing (objective, search space) is reported by
 /// <see cref="RunAsync"/>. An experiment may run again after a run has finished, but not twice at once.
 /// </remarks>
@@ -45,6 +46,11 @@ public sealed class NasExperiment
     private int _seed;
     private IProgress<ExperimentProgress>? _progress;
     private ILogger _logger = NullLogger.Instance;
+    private BudgetRange? _budget;
+    private double? _budgetLimit;
+    private ICheckpointCache? _checkpointCache;
+    // The budget range of the run in progress, which a continuable objective reads to drop states at the full budget.
+    private BudgetRange? _runBudget;
     private int _isRunning;
 
     /// <summary>Sets the space the tuner searches. Needed unless <see cref="SetTuner(ITuner)"/> is given a tuner
@@ -92,6 +98,92 @@ public sealed class NasExperiment
     {
         ArgumentNullException.ThrowIfNull(objective);
         _runner = ObjectiveTrialRunner.FromAsync(objective);
+        return this;
+    }
+
+    /// <summary>
+    /// Sets an objective that can continue a configuration from the state it reached at a lower budget, for
+    /// multi-fidelity tuners that promote configurations (Hyperband, BOHB). It receives the parameter, the trial (its
+    /// <see cref="TrialSettings.Budget"/>, <see cref="TrialSettings.ConfigId"/> and
+    /// <see cref="TrialSettings.PreviousBudget"/>), the state saved by the same configuration's last trial (null when
+    /// it starts from scratch: a new configuration, or a state the cache forgot) and the token, and returns the loss and
+    /// the state to keep (null to keep none). States live in the <see cref="SetCheckpointCache">checkpoint cache</see>;
+    /// a state trained to the maximum budget is dropped, as nothing continues it. A trial that continued is charged only
+    /// its extra budget (<see cref="TrialResult.SpentBudget"/>). Otherwise as
+    /// <see cref="SetObjective(Func{Parameter, TrialSettings, CancellationToken, double})"/>.
+    /// </summary>
+    /// <typeparam name="TState">The state: a model, its optimiser, the epoch reached, ...</typeparam>
+    /// <example>
+    /// <code>
+    /// experiment.SetContinuableObjective&lt;Net&gt;((parameter, trial, net, ct) =&gt;
+    /// {
+    ///     net ??= new Net(parameter);                      // a fresh start at epoch 0
+    ///     var from = (int)(trial.PreviousBudget ?? 0);     // epochs already trained
+    ///     for (var epoch = from; epoch &lt; (int)trial.Budget!.Value; epoch++) net.TrainOneEpoch(ct);
+    ///     return (net.ValidationLoss(), net);
+    /// });
+    /// </code>
+    /// </example>
+    public NasExperiment SetContinuableObjective<TState>(
+        Func<Parameter, TrialSettings, TState?, CancellationToken, (double Loss, TState? State)> objective)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        // A dedicated thread, as for SetObjective: training blocks.
+        return SetContinuableObjective<TState>((parameter, settings, state, ct) => Task.Factory.StartNew(
+            () => objective(parameter, settings, state, ct),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default));
+    }
+
+    /// <summary>Sets an asynchronous objective that can continue a configuration from its lower-budget state; otherwise
+    /// as <see cref="SetContinuableObjective{TState}(Func{Parameter, TrialSettings, TState, CancellationToken, ValueTuple{double, TState}})"/>.</summary>
+    public NasExperiment SetContinuableObjective<TState>(
+        Func<Parameter, TrialSettings, TState?, CancellationToken, Task<(double Loss, TState? State)>> objective)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        _runner = new ContinuableObjectiveTrialRunner<TState>(objective, () => _checkpointCache ??= new InMemoryCheckpointCache(),
+            () => _runBudget?.Max);
+        return this;
+    }
+
+    /// <summary>Sets where a continuable objective keeps the states of configurations between budgets. Default: an
+    /// <see cref="InMemoryCheckpointCache"/> of capacity 256, created at the first use and kept across runs.</summary>
+    public NasExperiment SetCheckpointCache(ICheckpointCache cache)
+    {
+        _checkpointCache = cache ?? throw new ArgumentNullException(nameof(cache));
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the budgets (epochs, samples, ...) a trial may have, for multi-fidelity search: every trial gets a budget in
+    /// [<paramref name="min"/>, <paramref name="max"/>], <see cref="TrialSettings.Budget"/>, chosen by a multi-fidelity
+    /// tuner or, for a single-fidelity tuner, <paramref name="max"/>. A tuner that proposes a budget outside it stops the
+    /// run (<see cref="StopReason.Faulted"/>). Default: no budgets, unless the tuner is an
+    /// <see cref="IMultiFidelityTuner"/>, whose range is then adopted (a different range here is an error).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="min"/> is not greater than 0, or
+    /// <paramref name="max"/> is below it, or either is not finite.</exception>
+    public NasExperiment SetBudget(double min, double max)
+    {
+        _budget = new BudgetRange(min, max);
+        return this;
+    }
+
+    /// <summary>Stops the run once the trials have spent <paramref name="totalBudget"/> (in the units of
+    /// <see cref="SetBudget"/>; for example 100 × max for a hundred full-budget trials): no trial starts once the budget
+    /// spent plus what running trials are expected to spend reaches it (<see cref="StopReason.BudgetLimit"/>).
+    /// <see cref="SetMaxTrials"/> still applies. Needs budgets. Default: no budget limit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalBudget"/> is not a finite number greater
+    /// than 0.</exception>
+    public NasExperiment SetBudgetLimit(double totalBudget)
+    {
+        if (!(totalBudget > 0 && double.IsFinite(totalBudget)))
+            throw new ArgumentOutOfRangeException(nameof(totalBudget), totalBudget,
+                "The budget limit (SetBudgetLimit) must be a finite number greater than 0.");
+        _budgetLimit = totalBudget;
         return this;
     }
 
@@ -196,7 +288,11 @@ public sealed class NasExperiment
             var runner = _runner ?? throw new InvalidOperationException(
                 "The experiment has no objective: call SetObjective or SetTrialRunner before RunAsync.");
             var tuner = _tuner ?? CreateTuner();
-            var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism);
+            var budget = _runBudget = ResolveBudget(tuner);
+            if (_budgetLimit is not null && budget is null)
+                throw new InvalidOperationException(
+                    "SetBudgetLimit needs budgets: call SetBudget(min, max) or use a multi-fidelity tuner.");
+            var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism, budget, _budgetLimit);
             var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger);
             return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -204,6 +300,16 @@ public sealed class NasExperiment
         {
             Volatile.Write(ref _isRunning, 0);
         }
+    }
+
+    private BudgetRange? ResolveBudget(ITuner tuner)
+    {
+        if (tuner is not IMultiFidelityTuner multiFidelity)
+            return _budget;
+        if (_budget is not null && _budget != multiFidelity.BudgetRange)
+            throw new InvalidOperationException(
+                $"SetBudget gave the budget range {_budget}, but the tuner {tuner.GetType().Name} proposes from {multiFidelity.BudgetRange}: give both the same range.");
+        return multiFidelity.BudgetRange;
     }
 
     private ITuner CreateTuner()

@@ -9,6 +9,9 @@ public enum StopReason
     TimeLimit,
     /// <summary>The caller's cancellation token was cancelled; trials still running were cancelled.</summary>
     Cancelled,
+    /// <summary>The run spent its <see cref="NasExperiment.SetBudgetLimit">budget limit</see>: no trial starts once the
+    /// budget spent and committed to running trials reaches it.</summary>
+    BudgetLimit,
     /// <summary>The tuner, a monitor or the progress sink threw; see <see cref="ExperimentResult.Fault"/>. Trials
     /// still running were cancelled. (An objective that throws only fails its own trial.)</summary>
     Faulted,

@@ -75,15 +75,16 @@ internal sealed class TrialExecutor
             return End(settings, clock, TrialStatus.Failed, "The trial runner returned a result whose status is still Running.");
         if (reported.Status == TrialStatus.Succeeded && !double.IsFinite(reported.Loss))
             return End(settings, clock, TrialStatus.Failed, LossError(reported.Loss), reported.Loss, reported.Metric);
-        return End(settings, clock, reported.Status, reported.Error, reported.Loss, reported.Metric);
+        return End(settings, clock, reported.Status, reported.Error, reported.Loss, reported.Metric, reported.SpentBudget);
     }
 
     private static string LossError(double loss) => double.IsNaN(loss)
         ? "loss was NaN"
         : double.IsPositiveInfinity(loss) ? "loss was +Infinity" : "loss was -Infinity";
 
+    // Without a report of what it spent, a trial is charged its whole budget: a plain objective restarts training.
     private static TrialResult End(TrialSettings settings, Stopwatch clock, TrialStatus status, string? error,
-        double loss = double.NaN, double metric = double.NaN)
+        double loss = double.NaN, double metric = double.NaN, double? spentBudget = null)
     {
         settings.EndedAtUtc = DateTime.UtcNow;
         return new TrialResult
@@ -94,6 +95,7 @@ internal sealed class TrialExecutor
             Loss = status is TrialStatus.Cancelled or TrialStatus.TimedOut ? double.NaN : loss,
             Metric = metric,
             DurationInMilliseconds = clock.Elapsed.TotalMilliseconds,
+            SpentBudget = spentBudget ?? settings.Budget,
         };
     }
 

@@ -18,6 +18,12 @@ public sealed class TrialResult
     /// <summary>How the trial ended.</summary>
     public TrialStatus Status { get; init; } = TrialStatus.Succeeded;
 
+    /// <summary>The budget the trial consumed: <see cref="TrialSettings.Budget"/>, or only the part above
+    /// <see cref="TrialSettings.PreviousBudget"/> when it continued from a lower-budget state. An
+    /// <see cref="ITrialRunner"/> may report it; the experiment fills it from the budget otherwise. Null when the run
+    /// has no budgets.</summary>
+    public double? SpentBudget { get; init; }
+
     /// <summary>The exception text of a failed trial, or why it was stopped.</summary>
     public string? Error { get; init; }
 

@@ -5,15 +5,16 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 public class BenchmarkProblemsTests
 {
     [Fact]
-    public void Registry_holds_the_ten_problems_under_their_own_names()
+    public void Registry_holds_the_twelve_problems_under_their_own_names()
     {
         BenchmarkProblems.Names.Should().Equal("branin", "hartmann3", "hartmann6", "rosenbrock4", "levy10", "styblinski_tang8",
-            "six_hump_camel", "goldstein_price", "mixed3", "mf_hartmann6");
+            "six_hump_camel", "goldstein_price", "mixed3", "mf_hartmann6", "counting_ones", "yahpo_lcbench");
         foreach (var name in BenchmarkProblems.Names)
         {
             var problem = BenchmarkProblems.Create(name);
             problem.Name.Should().Be(name);
             problem.Description.Should().NotBeNullOrWhiteSpace();
+            (problem as IDisposable)?.Dispose();
         }
     }
 
@@ -33,8 +34,9 @@ public class BenchmarkProblemsTests
     }
 
     [Fact]
-    public void Only_mf_hartmann6_has_a_budget()
+    public void The_multi_fidelity_problems_have_budgets()
     {
-        BenchmarkProblems.Names.Where(n => BenchmarkProblems.Create(n).MaxBudget is not null).Should().Equal("mf_hartmann6");
+        BenchmarkProblems.Names.Where(n => BenchmarkProblems.Create(n).MaxBudget is not null)
+            .Should().Equal("mf_hartmann6", "counting_ones", "yahpo_lcbench");
     }
 }

@@ -1,2 +1,0 @@
-namespace Microsoft.ML.NasTuners.TorchSharp;
-internal static class AssemblyMarker { }

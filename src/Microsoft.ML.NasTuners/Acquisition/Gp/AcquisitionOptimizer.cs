@@ -1,0 +1,126 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace Microsoft.ML.NasTuners.Acquisition.Gp;
+
+/// <summary>
+/// Maximises an acquisition over the unit cube the way Spearmint does: score a candidate set — uniform points for
+/// breadth plus Gaussian perturbations of the best observed points at scales from fine to coarse for depth — then
+/// polish the best few candidates with L-BFGS-B (MathNet's <see cref="BfgsBMinimizer"/>) and keep the best point.
+/// </summary>
+public sealed class AcquisitionOptimizer
+{
+    private const double FinestScale = 1e-3;
+    private const double CoarsestScale = 0.2;
+
+    /// <summary>Creates the optimiser.</summary>
+    /// <param name="randomCandidates">Uniform candidates; default 500.</param>
+    /// <param name="localCandidates">Perturbations of the incumbents; default 250.</param>
+    /// <param name="starts">Candidates polished by L-BFGS-B; default 5.</param>
+    /// <param name="maxIterations">The iteration limit of each L-BFGS-B run; default 50.</param>
+    public AcquisitionOptimizer(int randomCandidates = 500, int localCandidates = 250, int starts = 5, int maxIterations = 50)
+    {
+        RandomCandidates = randomCandidates >= 0 ? randomCandidates : throw new ArgumentOutOfRangeException(nameof(randomCandidates), randomCandidates, "Must not be negative.");
+        LocalCandidates = localCandidates >= 0 ? localCandidates : throw new ArgumentOutOfRangeException(nameof(localCandidates), localCandidates, "Must not be negative.");
+        if (randomCandidates + localCandidates == 0) throw new ArgumentException("At least one candidate is needed.", nameof(randomCandidates));
+        Starts = starts >= 0 ? starts : throw new ArgumentOutOfRangeException(nameof(starts), starts, "Must not be negative.");
+        MaxIterations = maxIterations > 0 ? maxIterations : throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "Must be positive.");
+    }
+
+    /// <summary>The number of uniform candidates.</summary>
+    public int RandomCandidates { get; }
+
+    /// <summary>The number of perturbations of the incumbents.</summary>
+    public int LocalCandidates { get; }
+
+    /// <summary>The number of candidates polished by L-BFGS-B.</summary>
+    public int Starts { get; }
+
+    /// <summary>The iteration limit of each L-BFGS-B run.</summary>
+    public int MaxIterations { get; }
+
+    /// <summary>
+    /// Returns the allowed point with the largest acquisition value found, or null when every candidate was refused.
+    /// </summary>
+    /// <param name="acquisition">The function to maximise.</param>
+    /// <param name="incumbents">Points to search around (the best observed points, best first); may be empty.</param>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="canonicalize">Maps a point to the valid point it stands for (rounding); identity when null.</param>
+    /// <param name="isAllowed">Refuses canonical points (for example ones already tried); all allowed when null.</param>
+    public double[]? Maximize(IDifferentiableAcquisition acquisition, IReadOnlyList<double[]> incumbents, Random random,
+        Func<double[], double[]>? canonicalize = null, Func<double[], bool>? isAllowed = null)
+    {
+        ArgumentNullException.ThrowIfNull(acquisition);
+        ArgumentNullException.ThrowIfNull(incumbents);
+        ArgumentNullException.ThrowIfNull(random);
+        canonicalize ??= x => x;
+        isAllowed ??= _ => true;
+        var d = acquisition.Dimension;
+
+        var candidates = new List<double[]>(RandomCandidates + LocalCandidates);
+        for (var i = 0; i < RandomCandidates; i++)
+            candidates.Add(canonicalize(Enumerable.Range(0, d).Select(_ => random.NextDouble()).ToArray()));
+        if (incumbents.Count > 0)
+        {
+            for (var i = 0; i < LocalCandidates; i++)
+            {
+                // Cycle over incumbents, best first; scales log-uniform so both fine polishing and hops happen.
+                var centre = incumbents[i % incumbents.Count];
+                var scale = FinestScale * Math.Pow(CoarsestScale / FinestScale, random.NextDouble());
+                candidates.Add(canonicalize(centre.Select(v => Math.Clamp(v + scale * Normal.Sample(random, 0, 1), 0, 1)).ToArray()));
+            }
+        }
+        else
+        {
+            for (var i = 0; i < LocalCandidates; i++)
+                candidates.Add(canonicalize(Enumerable.Range(0, d).Select(_ => random.NextDouble()).ToArray()));
+        }
+
+        var values = acquisition.Evaluate(candidates);
+        var order = Enumerable.Range(0, candidates.Count).OrderByDescending(i => double.IsNaN(values[i]) ? double.NegativeInfinity : values[i]).ToArray();
+        var scored = new List<(double Value, double[] Point)>();
+        foreach (var index in order.Take(Starts))
+        {
+            var (value, point) = Polish(acquisition, candidates[index], values[index]);
+            scored.Add((value, canonicalize(point)));
+        }
+        scored.AddRange(order.Select(i => (values[i], candidates[i])));
+        foreach (var (_, point) in scored.OrderByDescending(s => double.IsNaN(s.Value) ? double.NegativeInfinity : s.Value))
+        {
+            if (isAllowed(point)) return point;
+        }
+        return null;
+    }
+
+    private (double Value, double[] Point) Polish(IDifferentiableAcquisition acquisition, double[] start, double startValue)
+    {
+        var d = acquisition.Dimension;
+        var best = start;
+        var bestValue = startValue;
+        var gradient = new double[d];
+        (double, Vector<double>) Objective(Vector<double> x)
+        {
+            var point = x.ToArray();
+            var value = acquisition.EvaluateWithGradient(point, gradient);
+            if (!double.IsFinite(value)) return (1e10, Vector<double>.Build.Dense(d));
+            if (value > bestValue)
+            {
+                bestValue = value;
+                best = point;
+            }
+            return (-value, Vector<double>.Build.Dense(gradient.Select(g => -g).ToArray()));
+        }
+        try
+        {
+            new BfgsBMinimizer(1e-8, 1e-9, 1e-10, MaxIterations).FindMinimum(
+                ObjectiveFunction.Gradient(Objective),
+                Vector<double>.Build.Dense(d, 0), Vector<double>.Build.Dense(d, 1), Vector<double>.Build.Dense(start));
+        }
+        catch (Exception e) when (e is MaximumIterationsException or OptimizationException or ArgumentException or InvalidOperationException)
+        {
+            // The best point seen so far is kept in `best`.
+        }
+        return (bestValue, best);
+    }
+}

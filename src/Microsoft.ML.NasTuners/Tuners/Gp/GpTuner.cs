@@ -1,0 +1,224 @@
+using Microsoft.ML.NasTuners.Acquisition.Gp;
+using Microsoft.ML.NasTuners.Surrogates.Gp;
+using Microsoft.ML.NasTuners.Tuners.Gp;
+
+namespace Microsoft.ML.NasTuners.Tuners;
+
+/// <summary>
+/// Bayesian optimisation with a Gaussian process in the manner of Spearmint (Snoek, Larochelle &amp; Adams 2012):
+/// a Matérn-5/2 kernel with one length-scale per input column, GP hyper-parameters integrated out by slice sampling
+/// (or fixed at their MAP value), expected improvement averaged over the samples (optionally per second of trial
+/// time), and fantasised outcomes for trials still running.
+/// </summary>
+/// <remarks>
+/// <para>The GP sees the model view through <see cref="ModelViewEncoding"/>: numeric dimensions in [0,1] (log-scaled
+/// ones in log space), categoricals one-hot. Integers and categoricals are rounded inside the kernel's input transform
+/// (Garrido-Merchán &amp; Hernández-Lobato 2020), so the acquisition is flat between valid values. Conditional
+/// parameters work (inactive ones take a fixed value) but are the GP's weak spot: for spaces with many branches
+/// prefer SMAC or TPE.</para>
+/// <para>The first <see cref="GpOptions.InitialTrials"/> proposals come from a maximin Latin hypercube. Failed trials,
+/// and trials without a finite loss, are kept out of the GP and never proposed again, nor is any point already
+/// observed or pending. When the acquisition's best point nearly duplicates an observation (EI stuck on its own data,
+/// typically at a boundary), a random point is proposed instead. The same seed gives the same proposals for the same
+/// results.</para>
+/// </remarks>
+public sealed class GpTuner : ITuner
+{
+    // Canonical points closer than this in every column count as the same point.
+    private const double SamePointTolerance = 1e-9;
+
+    // When the acquisition's best point lies this close (in every column) to an observation, the model has nothing
+    // left to learn there: EI is stuck on its own data (typically at a boundary with over-confident hyper-parameters),
+    // so a random point is proposed instead. Far below the resolution a regret of 1e-6 needs on the usual problems.
+    private const double NearDuplicateTolerance = 1e-5;
+
+    private readonly ModelView _view;
+    private readonly ModelViewEncoding _encoding;
+    private readonly GpOptions _options;
+    private readonly Random _random;
+    private readonly double[][] _initialDesign;
+    private readonly IHyperparameterEstimator _estimator;
+    private readonly MapEstimator _costEstimator = new(restarts: 1);
+    private readonly AcquisitionOptimizer _optimizer;
+    private readonly List<double[]> _x = [];
+    private readonly List<double> _y = [];
+    private readonly List<double[]> _durationX = [];
+    private readonly List<double> _logDurations = [];
+    private readonly List<double[]> _refused = [];
+    private readonly Dictionary<int, double[]> _pending = [];
+    private GaussianProcess<double[]>? _gp;
+    private GaussianProcess<double[]>? _costGp;
+    private int _nextInitial;
+
+    /// <summary>Creates the tuner.</summary>
+    /// <param name="searchSpace">The space to search.</param>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <param name="seed">The seed of every random choice.</param>
+    public GpTuner(SearchSpace searchSpace, GpOptions? options = null, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(searchSpace);
+        _view = searchSpace.ModelView;
+        _encoding = new ModelViewEncoding(_view);
+        _options = options ?? new GpOptions();
+        _options.Validate();
+        _random = new Random(seed);
+        _initialDesign = InitialDesign(_options.InitialTrialsFor(_view.Count));
+        _estimator = _options.HyperparameterMode == HyperparameterMode.SliceSampling
+            ? new SliceSamplingEstimator(_options.HyperparameterSamples, _options.Thinning, _options.InitialBurnIn, _options.BurnIn)
+            : new MapEstimator(_options.MapRestarts);
+        _optimizer = new AcquisitionOptimizer(_options.RandomCandidates, _options.LocalCandidates, _options.RefinementStarts);
+    }
+
+    /// <summary>The encoding of the search space the GP works in.</summary>
+    public ModelViewEncoding Encoding => _encoding;
+
+    /// <summary>The GP of the loss at the hyper-parameters last estimated (the last sample when slice sampling);
+    /// null until the GP has been fitted. For inspection (length-scales, predictions); do not change it.</summary>
+    public GaussianProcess<double[]>? Model => _gp;
+
+    /// <summary>The number of finished trials the GP learns from.</summary>
+    public int ObservationCount => _y.Count;
+
+    /// <inheritdoc />
+    public Parameter Propose(TrialSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        double[]? x = null;
+        if (_nextInitial < _initialDesign.Length)
+        {
+            x = _initialDesign[_nextInitial++];
+            if (!IsAllowed(x)) x = null;
+        }
+        else if (_y.Count >= 2)
+        {
+            x = ProposeFromModel();
+        }
+        x ??= RandomAllowedPoint();
+        _pending[settings.TrialId] = x;
+        return _view.Decode(_encoding.Decode(x));
+    }
+
+    /// <inheritdoc />
+    public void Update(TrialResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Status == TrialStatus.Running) return;
+        var id = result.TrialSettings.TrialId;
+        if (!_pending.Remove(id, out var x))
+            x = _encoding.Encode(_view.Encode(result.TrialSettings.Parameter));
+        if (!result.HasUsableLoss)
+        {
+            _refused.Add(x);
+            return;
+        }
+        _x.Add(x);
+        _y.Add(result.Loss);
+        if (double.IsFinite(result.DurationInMilliseconds) && result.DurationInMilliseconds > 0)
+        {
+            _durationX.Add(x);
+            _logDurations.Add(Math.Log(result.DurationInMilliseconds));
+        }
+    }
+
+    private double[]? ProposeFromModel()
+    {
+        try
+        {
+            _gp ??= new GaussianProcess<double[]>(CreateKernel());
+            _gp.Fit(_x, _y);
+            var thetas = _estimator.Estimate(_gp, _random);
+            var models = new List<GaussianProcess<double[]>>();
+            var pending = _pending.Values.ToList();
+            var fantasies = _options.HyperparameterMode == HyperparameterMode.Map
+                ? _options.FantasiesPerSample * _options.HyperparameterSamples
+                : _options.FantasiesPerSample;
+            foreach (var theta in thetas)
+            {
+                var model = _gp.Clone();
+                model.SetTheta(theta);
+                if (pending.Count == 0)
+                {
+                    models.Add(model);
+                    continue;
+                }
+                for (var f = 0; f < fantasies; f++)
+                    models.Add(model.Condition(pending, model.SampleObservations(pending, _random)));
+            }
+            var acquisition = new IntegratedExpectedImprovement(models, CostModels());
+            var incumbents = Enumerable.Range(0, _y.Count).OrderBy(i => _y[i]).Take(_options.Incumbents).Select(i => _x[i]).ToList();
+            var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed);
+            return best is not null && _x.Any(o => Same(o, best, NearDuplicateTolerance)) ? null : best;
+        }
+        catch (InvalidOperationException)
+        {
+            // The GP could not be fitted (degenerate data); a random point keeps the run going.
+            return null;
+        }
+    }
+
+    private IReadOnlyList<GaussianProcess<double[]>>? CostModels()
+    {
+        if (!_options.ExpectedImprovementPerSecond || _logDurations.Count < 2) return null;
+        _costGp ??= new GaussianProcess<double[]>(CreateKernel());
+        _costGp.Fit(_durationX, _logDurations);
+        _costEstimator.Estimate(_costGp, _random);
+        return [_costGp.Clone()];
+    }
+
+    private IDifferentiableKernel CreateKernel()
+    {
+        var d = _encoding.Dimension;
+        var transforms = new List<IInputTransform>();
+        // In a purely continuous space rounding is the identity; skipping it saves work on every kernel evaluation.
+        if (!_encoding.IsContinuous) transforms.Add(new RoundingTransform(_encoding));
+        if (_options.InputWarping)
+        {
+            var numeric = Enumerable.Range(0, d).Where(_encoding.IsNumericColumn).ToList();
+            if (numeric.Count > 0) transforms.Add(new BetaCdfWarping(d, numeric));
+        }
+        var inner = new Matern52Ard(d, _options.LengthScalePrior, _options.MinLengthScale, _options.MaxLengthScale);
+        return transforms.Count switch
+        {
+            0 => inner,
+            1 => new TransformedKernel(transforms[0], inner),
+            _ => new TransformedKernel(new ChainedInputTransform(transforms.ToArray()), inner),
+        };
+    }
+
+    private double[][] InitialDesign(int count)
+    {
+        var units = LatinHypercube.Sample(count, _view.Count, _random);
+        return units.Select(u =>
+        {
+            var values = new double[_view.Count];
+            for (var i = 0; i < _view.Count; i++)
+            {
+                var d = _view.Dimensions[i];
+                values[i] = !_view.IsActive(i, values) ? double.NaN
+                    : d.Kind == DimensionKind.Categorical ? Math.Min((int)(u[i] * d.ChoiceCount), d.ChoiceCount - 1)
+                    : d.FromUnit(u[i]);
+            }
+            return _encoding.Encode(values);
+        }).ToArray();
+    }
+
+    private double[] RandomAllowedPoint()
+    {
+        double[] x = _encoding.Encode(_view.Sample(_random));
+        // In a small discrete space every point may be taken; after a while a repeat is better than no proposal.
+        for (var attempt = 0; attempt < 100 && !IsAllowed(x); attempt++) x = _encoding.Encode(_view.Sample(_random));
+        return x;
+    }
+
+    private bool IsAllowed(double[] x) =>
+        !_x.Any(o => Same(o, x)) && !_refused.Any(o => Same(o, x)) && !_pending.Values.Any(o => Same(o, x));
+
+    private static bool Same(double[] a, double[] b, double tolerance = SamePointTolerance)
+    {
+        for (var c = 0; c < a.Length; c++)
+        {
+            if (Math.Abs(a[c] - b[c]) > tolerance) return false;
+        }
+        return true;
+    }
+}
