@@ -8,6 +8,8 @@ namespace Microsoft.ML.NasTuners.Acquisition.Gp;
 /// Maximises an acquisition over the unit cube the way Spearmint does: score a candidate set — uniform points for
 /// breadth plus Gaussian perturbations of the best observed points at scales from fine to coarse for depth — then
 /// polish the best few candidates with L-BFGS-B (MathNet's <see cref="BfgsBMinimizer"/>) and keep the best point.
+/// When the acquisition is costly (an average over many GPs), a cheaper screening acquisition can rank the candidate
+/// set first; only its <see cref="ShortlistSize"/> best candidates are then scored by the real one.
 /// </summary>
 public sealed class AcquisitionOptimizer
 {
@@ -19,8 +21,10 @@ public sealed class AcquisitionOptimizer
     /// <param name="localCandidates">Perturbations of the incumbents; default 250.</param>
     /// <param name="starts">Candidates polished by L-BFGS-B; default 5.</param>
     /// <param name="maxIterations">The iteration limit of each L-BFGS-B run; default 50.</param>
-    public AcquisitionOptimizer(int randomCandidates = 500, int localCandidates = 250, int starts = 5, int maxIterations = 50)
+    /// <param name="shortlistSize">Candidates kept by a screening acquisition for scoring by the real one; default 30.</param>
+    public AcquisitionOptimizer(int randomCandidates = 500, int localCandidates = 250, int starts = 5, int maxIterations = 50, int shortlistSize = 30)
     {
+        ShortlistSize = shortlistSize > 0 ? shortlistSize : throw new ArgumentOutOfRangeException(nameof(shortlistSize), shortlistSize, "Must be positive.");
         RandomCandidates = randomCandidates >= 0 ? randomCandidates : throw new ArgumentOutOfRangeException(nameof(randomCandidates), randomCandidates, "Must not be negative.");
         LocalCandidates = localCandidates >= 0 ? localCandidates : throw new ArgumentOutOfRangeException(nameof(localCandidates), localCandidates, "Must not be negative.");
         if (randomCandidates + localCandidates == 0) throw new ArgumentException("At least one candidate is needed.", nameof(randomCandidates));
@@ -40,6 +44,9 @@ public sealed class AcquisitionOptimizer
     /// <summary>The iteration limit of each L-BFGS-B run.</summary>
     public int MaxIterations { get; }
 
+    /// <summary>Candidates kept by a screening acquisition for scoring by the real one.</summary>
+    public int ShortlistSize { get; }
+
     /// <summary>
     /// Returns the allowed point with the largest acquisition value found, or null when every candidate was refused.
     /// </summary>
@@ -48,8 +55,10 @@ public sealed class AcquisitionOptimizer
     /// <param name="random">The source of randomness.</param>
     /// <param name="canonicalize">Maps a point to the valid point it stands for (rounding); identity when null.</param>
     /// <param name="isAllowed">Refuses canonical points (for example ones already tried); all allowed when null.</param>
+    /// <param name="screening">A cheaper approximation of <paramref name="acquisition"/> that ranks the candidate set;
+    /// when null every candidate is scored by <paramref name="acquisition"/> itself.</param>
     public double[]? Maximize(IDifferentiableAcquisition acquisition, IReadOnlyList<double[]> incumbents, Random random,
-        Func<double[], double[]>? canonicalize = null, Func<double[], bool>? isAllowed = null)
+        Func<double[], double[]>? canonicalize = null, Func<double[], bool>? isAllowed = null, IDifferentiableAcquisition? screening = null)
     {
         ArgumentNullException.ThrowIfNull(acquisition);
         ArgumentNullException.ThrowIfNull(incumbents);
@@ -77,8 +86,17 @@ public sealed class AcquisitionOptimizer
                 candidates.Add(canonicalize(Enumerable.Range(0, d).Select(_ => random.NextDouble()).ToArray()));
         }
 
+        // Without screening every candidate is on the shortlist; with it, the rest are a last resort in screening order.
+        var rest = new List<double[]>();
+        if (screening is not null && candidates.Count > ShortlistSize)
+        {
+            var rough = screening.Evaluate(candidates);
+            var ranked = Enumerable.Range(0, candidates.Count).OrderByDescending(i => Sortable(rough[i])).Select(i => candidates[i]).ToList();
+            rest = ranked.Skip(ShortlistSize).ToList();
+            candidates = ranked.Take(ShortlistSize).ToList();
+        }
         var values = acquisition.Evaluate(candidates);
-        var order = Enumerable.Range(0, candidates.Count).OrderByDescending(i => double.IsNaN(values[i]) ? double.NegativeInfinity : values[i]).ToArray();
+        var order = Enumerable.Range(0, candidates.Count).OrderByDescending(i => Sortable(values[i])).ToArray();
         var scored = new List<(double Value, double[] Point)>();
         foreach (var index in order.Take(Starts))
         {
@@ -86,12 +104,14 @@ public sealed class AcquisitionOptimizer
             scored.Add((value, canonicalize(point)));
         }
         scored.AddRange(order.Select(i => (values[i], candidates[i])));
-        foreach (var (_, point) in scored.OrderByDescending(s => double.IsNaN(s.Value) ? double.NegativeInfinity : s.Value))
+        foreach (var point in scored.OrderByDescending(s => Sortable(s.Value)).Select(s => s.Point).Concat(rest))
         {
             if (isAllowed(point)) return point;
         }
         return null;
     }
+
+    private static double Sortable(double value) => double.IsNaN(value) ? double.NegativeInfinity : value;
 
     private (double Value, double[] Point) Polish(IDifferentiableAcquisition acquisition, double[] start, double startValue)
     {

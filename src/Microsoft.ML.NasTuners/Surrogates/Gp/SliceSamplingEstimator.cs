@@ -43,8 +43,8 @@ public sealed class SliceSamplingEstimator : IHyperparameterEstimator
         ArgumentNullException.ThrowIfNull(gp);
         ArgumentNullException.ThrowIfNull(random);
         var (lower, upper) = gp.ThetaBounds();
-        var sampler = new SliceSampler(theta => gp.LogPosterior(theta, default), lower, upper);
         var warm = _state is { } s && s.Length == lower.Length && double.IsFinite(gp.LogPosterior(s, default));
+        var sampler = new SliceSampler(theta => gp.LogPosterior(theta, default), lower, upper);
         var current = warm ? _state! : gp.GetTheta();
         if (!double.IsFinite(gp.LogPosterior(current, default)))
             throw new InvalidOperationException($"The GP's starting hyper-parameters have zero posterior density: {gp}.");

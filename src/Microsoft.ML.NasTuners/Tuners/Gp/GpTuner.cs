@@ -32,6 +32,10 @@ public sealed class GpTuner : ITuner
     // so a random point is proposed instead. Far below the resolution a regret of 1e-6 needs on the usual problems.
     private const double NearDuplicateTolerance = 1e-5;
 
+    // The candidate set is ranked by EI averaged over this many of the models (spread over the samples) before the
+    // shortlist is scored by all of them: scoring hundreds of candidates under every sample dominated proposal time.
+    private const int ScreeningModels = 3;
+
     private readonly ModelView _view;
     private readonly ModelViewEncoding _encoding;
     private readonly GpOptions _options;
@@ -144,9 +148,13 @@ public sealed class GpTuner : ITuner
                 for (var f = 0; f < fantasies; f++)
                     models.Add(model.Condition(pending, model.SampleObservations(pending, _random)));
             }
-            var acquisition = new IntegratedExpectedImprovement(models, CostModels());
+            var costModels = CostModels();
+            var acquisition = new IntegratedExpectedImprovement(models, costModels);
+            var screening = models.Count > ScreeningModels
+                ? new IntegratedExpectedImprovement(Enumerable.Range(0, ScreeningModels).Select(i => models[i * models.Count / ScreeningModels]).ToList(), costModels)
+                : null;
             var incumbents = Enumerable.Range(0, _y.Count).OrderBy(i => _y[i]).Take(_options.Incumbents).Select(i => _x[i]).ToList();
-            var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed);
+            var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed, screening);
             return best is not null && _x.Any(o => Same(o, best, NearDuplicateTolerance)) ? null : best;
         }
         catch (InvalidOperationException)

@@ -77,6 +77,18 @@ public class IntegratedExpectedImprovementTests
     }
 
     [Fact]
+    public void A_screening_acquisition_only_preselects_candidates()
+    {
+        var models = new[] { Model(0.2), Model(0.4), Model(0.8) };
+        var full = new IntegratedExpectedImprovement(models);
+        var screening = new IntegratedExpectedImprovement([models[1]]);
+        var best = new AcquisitionOptimizer(randomCandidates: 300, localCandidates: 100, shortlistSize: 20)
+            .Maximize(full, [models[0].Inputs[0]], new Random(2), screening: screening)!;
+        var grid = Enumerable.Range(0, 41).SelectMany(i => Enumerable.Range(0, 41).Select(j => new[] { i / 40.0, j / 40.0 })).ToArray();
+        full.Evaluate([best])[0].Should().BeGreaterThanOrEqualTo(full.Evaluate(grid).Max() - 1e-3);
+    }
+
+    [Fact]
     public void The_optimiser_skips_refused_points()
     {
         var gp = Model(0.4);
