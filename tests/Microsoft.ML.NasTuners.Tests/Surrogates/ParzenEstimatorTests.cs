@@ -275,4 +275,33 @@ public class ParzenEstimatorTests
         (a.LogDensity([0.8]) + b.LogDensity([0.8])).Should().BeApproximately(a.LogDensity([0.8]) + b.LogDensity([0.2]), 0.2,
             "a product of marginals cannot tell the diagonal from the anti-diagonal");
     }
+
+    [Fact]
+    public void A_provisional_observation_is_a_component_but_nobody_s_neighbour()
+    {
+        var options = new ParzenEstimatorOptions { ConsiderMagicClip = false };
+        double[] firm = [-1.0, 0.5, 4.0, 6.5];
+        // The provisional point 1.0 sits between 0.5 and the prior's centre 3.0.
+        double[] all = [-1.0, 0.5, 1.0, 4.0, 6.5];
+        bool[] provisional = [false, false, true, false, false];
+        var plain = ParzenEstimator.Fit(Linear, firm, options: options);
+        var mixed = ParzenEstimator.Fit([Linear], all, [1, 1, 0.25, 1, 1], options, provisional);
+
+        mixed.ObservationCount.Should().Be(5);
+        mixed.ComponentWeights[2].Should().BeApproximately(0.25 / 5.25, 1e-15);
+        var (muPlain, sigmaPlain) = plain.NumericKernelsOf(0);
+        var (mu, sigma) = mixed.NumericKernelsOf(0);
+        mu.Should().Equal(-1.0, 0.5, 1.0, 4.0, 6.5, 3.0);
+        // The firm observations keep the bandwidths they have without it (0.5's would shrink to 0.5 were 1.0 a neighbour).
+        new[] { sigma[0], sigma[1], sigma[3], sigma[4], sigma[5] }.Should().Equal(sigmaPlain);
+        sigmaPlain[1].Should().Be(2.5);
+        // Its own bandwidth is the larger of its gaps to the firm centres around it: 0.5 and 3.0 (the prior's).
+        sigma[2].Should().Be(2.0);
+
+        // A fit whose flags are all false is the ordinary fit.
+        var unflagged = ParzenEstimator.Fit([Linear], firm, default, options, new bool[4]);
+        unflagged.NumericKernelsOf(0).Sigma.Should().Equal(sigmaPlain);
+        FluentActions.Invoking(() => ParzenEstimator.Fit([Linear], firm, default, options, new bool[3]))
+            .Should().Throw<ArgumentException>().WithMessage("*provisional*");
+    }
 }

@@ -121,6 +121,121 @@ public class TpeTunerTests
         withLiar.SplitOf(0).Bad.Select(t => t.Id).Should().Contain(30);
     }
 
+    private static SearchSpace SmallDiscrete() => new()
+    {
+        ["a"] = new UniformIntOption(0, 3),
+        ["b"] = new ChoiceOption("u", "v", "w"),
+    };
+
+    private static double SmallDiscreteLoss(Parameter p) => Math.Abs(p["a"].AsDouble() - 1) + (p["b"].AsString() == "v" ? 0 : 1);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Four_pending_proposals_are_pairwise_distinct_even_in_a_space_of_twelve_points(bool multivariate)
+    {
+        // In a tiny discrete space TPE proposes the favourite point again and again; while a copy of it is pending, it must not.
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var tuner = new TpeTuner(SmallDiscrete(), new TpeOptions { Multivariate = multivariate }, seed);
+            Run(tuner, SmallDiscreteLoss, 25);
+            var pending = Enumerable.Range(25, 4).Select(id => tuner.Propose(new TrialSettings { TrialId = id }).ToString()).ToList();
+            pending.Should().OnlyHaveUniqueItems($"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void Four_pending_proposals_are_pairwise_distinct_in_multivariate_mode_while_workers_keep_finishing()
+    {
+        // The benchmark's simulation of four workers: four pending, the oldest finishes, a new one is proposed.
+        var tuner = new TpeTuner(Quadratic2D(), new TpeOptions { Multivariate = true }, seed: 12);
+        var pending = new Queue<(int Id, Parameter P)>();
+        for (var id = 0; id < 80; id++)
+        {
+            if (pending.Count == 4)
+            {
+                var (doneId, done) = pending.Dequeue();
+                tuner.Update(Result(doneId, done, Quadratic(done)));
+            }
+            pending.Enqueue((id, tuner.Propose(new TrialSettings { TrialId = id })));
+            pending.Select(t => t.P.ToString()).Should().OnlyHaveUniqueItems($"at trial {id}");
+        }
+    }
+
+    [Fact]
+    public void A_pending_trial_counts_as_good_with_the_good_share_of_finished_trials_and_as_bad_with_the_rest()
+    {
+        var tuner = new TpeTuner(Quadratic2D(), new TpeOptions { Multivariate = true }, seed: 6);
+        Run(tuner, Quadratic, 30);
+        tuner.Propose(new TrialSettings { TrialId = 30 });
+        var split = tuner.SplitOf(0);
+        // gamma(30) = 3 good of 30 finished: the pending trial is good with weight 3/30 and bad with weight 27/30.
+        split.PendingGoodShare.Should().BeApproximately(0.1, 1e-12);
+        split.Good.Select(t => t.Id).Should().HaveCount(4).And.Contain(30);
+        split.GoodWeights[Array.FindIndex(split.Good, t => t.Id == 30)].Should().BeApproximately(0.1, 1e-12);
+        split.BadWeights[Array.FindIndex(split.Bad, t => t.Id == 30)].Should().BeApproximately(0.9, 1e-12);
+        split.GoodPending.Count(p => p).Should().Be(1);
+        split.BadPending.Count(p => p).Should().Be(1);
+
+        // LiarGoodShare = 0 is the pessimistic liar: pending trials are bad only.
+        var pessimist = new TpeTuner(Quadratic2D(), new TpeOptions { Multivariate = true, LiarGoodShare = 0 }, seed: 6);
+        Run(pessimist, Quadratic, 30);
+        pessimist.Propose(new TrialSettings { TrialId = 30 });
+        var pessimistSplit = pessimist.SplitOf(0);
+        pessimistSplit.Good.Select(t => t.Id).Should().NotContain(30);
+        pessimistSplit.BadWeights[Array.FindIndex(pessimistSplit.Bad, t => t.Id == 30)].Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_pending_point_lowers_l_over_g_around_it_and_leaves_the_finished_trials_kernels_alone(bool multivariate)
+    {
+        // Same seed and history, so both propose the same point p; only one of them then holds p as pending.
+        var withLiar = new TpeTuner(Quadratic2D(), new TpeOptions { Multivariate = multivariate }, seed: 21);
+        var withoutLiar = new TpeTuner(Quadratic2D(), new TpeOptions { Multivariate = multivariate, ConstantLiar = false }, seed: 21);
+        Run(withLiar, Quadratic, 40);
+        Run(withoutLiar, Quadratic, 40);
+        var p = withLiar.Propose(new TrialSettings { TrialId = 40 });
+        withoutLiar.Propose(new TrialSettings { TrialId = 40 }).ToString().Should().Be(p.ToString());
+        var (x, y) = (p["x"].AsDouble(), p["y"].AsDouble());
+
+        double Score(TpeTuner tuner, double px, double py)
+        {
+            if (multivariate)
+            {
+                var (good, bad) = tuner.EstimatorsOf(0);
+                return good.LogDensity([px, py]) - bad.LogDensity([px, py]);
+            }
+            var (goodX, badX) = tuner.EstimatorsOf(0);
+            var (goodY, badY) = tuner.EstimatorsOf(1);
+            return goodX.LogDensity([px]) - badX.LogDensity([px]) + goodY.LogDensity([py]) - badY.LogDensity([py]);
+        }
+
+        // At p and within a few hundredths of the range around it, log l - log g drops.
+        foreach (var (dx, dy) in new[] { (0.0, 0.0), (0.1, 0.0), (0.0, -0.1), (-0.1, 0.1) })
+            Score(withLiar, x + dx, y + dy).Should().BeLessThan(Score(withoutLiar, x + dx, y + dy) - 0.1, $"at p + ({dx}, {dy})");
+
+        // The finished trials' kernels keep their centres and, apart from the magic clip (which counts the pending kernel
+        // among the kernels), their bandwidths: the pending point is nobody's neighbour.
+        var (goodWith, _) = withLiar.EstimatorsOf(0);
+        var (goodWithout, _) = withoutLiar.EstimatorsOf(0);
+        var (muWith, sigmaWith) = goodWith.NumericKernelsOf(0);
+        var (muWithout, sigmaWithout) = goodWithout.NumericKernelsOf(0);
+        var finished = withLiar.SplitOf(0).GoodPending.Select((pending, i) => (pending, i)).Where(t => !t.pending).Select(t => t.i).ToArray();
+        finished.Should().HaveCount(goodWithout.ObservationCount);
+        // Magic clip: no kernel narrower than range / (kernels + 1), the prior's kernel included.
+        const double range = 10;
+        var clipWith = range / (goodWith.ObservationCount + 2);
+        var clipWithout = range / (goodWithout.ObservationCount + 2);
+        for (var k = 0; k < finished.Length; k++)
+        {
+            muWith[finished[k]].Should().Be(muWithout[k]);
+            if (sigmaWithout[k] > clipWithout) sigmaWith[finished[k]].Should().Be(sigmaWithout[k]);
+            else sigmaWith[finished[k]].Should().BeInRange(clipWith, clipWithout);
+        }
+    }
+
     [Fact]
     public void Failed_NaN_infinite_timed_out_and_pruned_trials_are_never_good()
     {
@@ -251,6 +366,8 @@ public class TpeTunerTests
         FluentActions.Invoking(() => new TpeTuner(space, new TpeOptions { NEiCandidates = 0 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*NEiCandidates*");
         FluentActions.Invoking(() => new TpeTuner(space, new TpeOptions { NStartupTrials = -1 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*NStartupTrials*");
         FluentActions.Invoking(() => new TpeTuner(space, new TpeOptions { PriorWeight = double.NaN })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*PriorWeight*");
+        FluentActions.Invoking(() => new TpeTuner(space, new TpeOptions { LiarGoodShare = 1.5 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*LiarGoodShare*");
+        FluentActions.Invoking(() => new TpeTuner(space, new TpeOptions { LiarGoodShare = double.NaN })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*LiarGoodShare*");
     }
 
     [Fact]

@@ -11,7 +11,12 @@ internal static class ParzenBandwidths
     /// <param name="estimatorDimensions">The number of dimensions of the estimator (for <see cref="ParzenBandwidthRule.Scott"/>).</param>
     /// <param name="options">The rule and its clipping.</param>
     /// <param name="sigma">The bandwidths written.</param>
-    public static void Compute(double[] centres, double lower, double upper, int estimatorDimensions, ParzenEstimatorOptions options, double[] sigma)
+    /// <param name="provisional">Null, or one flag per observation (not for the prior): provisional centres are no
+    /// one's neighbours under <see cref="ParzenBandwidthRule.NeighbourGaps"/> (see
+    /// <see cref="ParzenEstimator.Fit(IReadOnlyList{Dimension}, ReadOnlySpan{double}, ReadOnlySpan{double}, ParzenEstimatorOptions?, ReadOnlySpan{bool})"/>);
+    /// they still count among the kernels of the magic clip.</param>
+    public static void Compute(double[] centres, double lower, double upper, int estimatorDimensions, ParzenEstimatorOptions options, double[] sigma,
+        bool[]? provisional = null)
     {
         var range = upper - lower;
         var components = centres.Length;
@@ -23,13 +28,44 @@ internal static class ParzenBandwidths
         }
         else
         {
-            NeighbourGaps(centres, lower, upper, options.ConsiderEndpoints, sigma);
+            if (provisional is null) NeighbourGaps(centres, lower, upper, options.ConsiderEndpoints, sigma);
+            else NeighbourGapsWithProvisional(centres, lower, upper, options.ConsiderEndpoints, sigma, provisional);
         }
         // Bergstra's clip: with few kernels, no kernel narrower than range / (kernels + 1), at most a hundredth of it.
         var minimum = options.ConsiderMagicClip ? range / Math.Min(100.0, 1.0 + components) : range * 1e-12;
         for (var k = 0; k < observations; k++)
             sigma[k] = double.IsNaN(sigma[k]) ? range : Math.Clamp(sigma[k], minimum, range);
         sigma[observations] = range;
+    }
+
+    /// <summary>Neighbour gaps among the non-provisional centres (the prior's included); each provisional centre gets
+    /// the larger of its gaps to the nearest non-provisional centres on either side.</summary>
+    private static void NeighbourGapsWithProvisional(double[] centres, double lower, double upper, bool considerEndpoints, double[] sigma,
+        bool[] provisional)
+    {
+        var firm = new List<int>(centres.Length);
+        for (var i = 0; i < centres.Length; i++)
+        {
+            if (i >= provisional.Length || !provisional[i]) firm.Add(i);
+        }
+        var firmCentres = new double[firm.Count];
+        for (var j = 0; j < firm.Count; j++) firmCentres[j] = centres[firm[j]];
+        var firmSigma = new double[firm.Count];
+        NeighbourGaps(firmCentres, lower, upper, considerEndpoints, firmSigma);
+        for (var j = 0; j < firm.Count; j++) sigma[firm[j]] = firmSigma[j];
+
+        Array.Sort(firmCentres);
+        for (var i = 0; i < provisional.Length; i++)
+        {
+            if (!provisional[i]) continue;
+            var c = centres[i];
+            var at = Array.BinarySearch(firmCentres, c);
+            // firmCentres[at - 1] <= c <= firmCentres[at] (an exact hit leaves a zero gap, clipped up by the caller).
+            if (at < 0) at = ~at;
+            var left = at > 0 ? c - firmCentres[at - 1] : considerEndpoints ? c - lower : double.NaN;
+            var right = at < firmCentres.Length ? firmCentres[at] - c : considerEndpoints ? upper - c : double.NaN;
+            sigma[i] = double.IsNaN(left) ? right : double.IsNaN(right) ? left : Math.Max(left, right);
+        }
     }
 
     private static void NeighbourGaps(double[] centres, double lower, double upper, bool considerEndpoints, double[] sigma)

@@ -62,7 +62,22 @@ public sealed class ParzenEstimator
     /// <param name="weights">One non-negative, finite weight per observation; empty means all 1.</param>
     /// <param name="options">Prior weight and bandwidth rule; null means the defaults.</param>
     public static ParzenEstimator Fit(IReadOnlyList<Dimension> dimensions, ReadOnlySpan<double> observations, ReadOnlySpan<double> weights = default,
-        ParzenEstimatorOptions? options = null)
+        ParzenEstimatorOptions? options = null) => Fit(dimensions, observations, weights, options, provisional: default);
+
+    /// <summary>Fits an estimator over several dimensions, some of whose observations are provisional: points whose
+    /// outcome is not known yet (a tuner's pending trials). A provisional observation is a component of the mixture
+    /// like any other (with its weight, and counted among the kernels by the magic clip), but under
+    /// <see cref="ParzenBandwidthRule.NeighbourGaps"/> it is nobody's neighbour: the bandwidths of the other
+    /// observations are those they would have without it, and its own is the larger of its gaps to the nearest
+    /// non-provisional centres. So a tuner's own proposals, which it drew from a density, never sharpen that
+    /// density's kernels around themselves.</summary>
+    /// <param name="dimensions">The dimensions.</param>
+    /// <param name="observations">Observations in rows (see the public overload).</param>
+    /// <param name="weights">One non-negative, finite weight per observation; empty means all 1.</param>
+    /// <param name="options">Prior weight and bandwidth rule; null means the defaults.</param>
+    /// <param name="provisional">One flag per observation; empty means none is provisional.</param>
+    internal static ParzenEstimator Fit(IReadOnlyList<Dimension> dimensions, ReadOnlySpan<double> observations, ReadOnlySpan<double> weights,
+        ParzenEstimatorOptions? options, ReadOnlySpan<bool> provisional)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         options ??= new ParzenEstimatorOptions();
@@ -74,6 +89,9 @@ public sealed class ParzenEstimator
         var n = observations.Length / d;
         if (!weights.IsEmpty && weights.Length != n)
             throw new ArgumentException($"Expected one weight per observation ({n}), got {weights.Length}.", nameof(weights));
+        if (!provisional.IsEmpty && provisional.Length != n)
+            throw new ArgumentException($"Expected one provisional flag per observation ({n}), got {provisional.Length}.", nameof(provisional));
+        var provisionalFlags = provisional.IsEmpty || !provisional.Contains(true) ? null : provisional.ToArray();
 
         var logWeights = new double[n + 1];
         var cumulative = new double[n + 1];
@@ -109,12 +127,13 @@ public sealed class ParzenEstimator
             }
             kernels[j] = dimension.Kind == DimensionKind.Categorical
                 ? new CategoricalParzenKernels(dimension, column, options.PriorWeight)
-                : NumericKernels(dimension, column, d, options);
+                : NumericKernels(dimension, column, d, options, provisionalFlags);
         }
         return new ParzenEstimator(dims, kernels, logWeights, cumulative);
     }
 
-    private static NumericParzenKernels NumericKernels(Dimension dimension, double[] column, int estimatorDimensions, ParzenEstimatorOptions options)
+    private static NumericParzenKernels NumericKernels(Dimension dimension, double[] column, int estimatorDimensions, ParzenEstimatorOptions options,
+        bool[]? provisional)
     {
         var n = column.Length;
         var lower = dimension.WarpedLower;
@@ -125,7 +144,7 @@ public sealed class ParzenEstimator
         mu[n] = 0.5 * (lower + upper);
         var sigma = new double[n + 1];
         if (upper > lower)
-            ParzenBandwidths.Compute(mu, lower, upper, estimatorDimensions, options, sigma);
+            ParzenBandwidths.Compute(mu, lower, upper, estimatorDimensions, options, sigma, provisional);
         return new NumericParzenKernels(dimension, mu, sigma);
     }
 

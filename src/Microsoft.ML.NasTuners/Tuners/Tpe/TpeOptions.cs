@@ -47,9 +47,24 @@ public sealed class TpeOptions
     /// <see cref="ParzenBandwidthRule.NeighbourGaps"/>.</summary>
     public ParzenBandwidthRule MultivariateBandwidth { get; set; } = ParzenBandwidthRule.NeighbourGaps;
 
-    /// <summary>When true (the default), trials proposed but not yet updated count as bad observations ("constant
-    /// liar"), so that parallel workers are steered away from each other's pending points.</summary>
+    /// <summary>When true (the default), trials proposed but not yet updated count as provisional observations (a
+    /// "constant liar", split between the groups by <see cref="LiarGoodShare"/>), so that parallel workers are steered
+    /// away from each other's pending points. When false, pending trials are ignored until they finish.</summary>
     public bool ConstantLiar { get; set; } = true;
+
+    /// <summary>Under the <see cref="ConstantLiar"/>, the share of each pending trial that counts as a good observation;
+    /// the rest of it counts as a bad one (both at the trial's recency weight). Default null: the share of the
+    /// finished trials that are good, about gamma(n)/n, which is what the model knows of a trial before its result.
+    /// 0 gives the pessimistic constant liar (every pending trial is bad), which with several workers pushes the
+    /// workers out of the region the model favours, where a sequential run would sample next. While no finished trial
+    /// is good, pending trials are bad whatever the share. Either way a pending point is a provisional observation: a
+    /// kernel of its group's density, counted among the kernels by the magic clip (so while trials are pending, l may
+    /// resolve finer detail), but nobody's neighbour under <see cref="ParzenBandwidthRule.NeighbourGaps"/>, so it never
+    /// narrows the kernels of finished trials (which would feed the model's own draws back into its bandwidths). With
+    /// 4 simulated workers on the project's benchmarks, the default share brought multivariate TPE's regret at 100
+    /// trials from about 1.3 times the sequential run's to about the same (geometric mean over nine problems, 200
+    /// seeds); with 0 it stayed at about 1.3.</summary>
+    public double? LiarGoodShare { get; set; }
 
     /// <summary>min(ceil(0.1 n), 25): the best tenth of the trials, at most 25.</summary>
     public static int DefaultGamma(int n) => Math.Min((int)Math.Ceiling(0.1 * n), 25);
@@ -77,6 +92,8 @@ public sealed class TpeOptions
         if (Weights is null) throw new ArgumentOutOfRangeException(nameof(Weights), "Weights must not be null.");
         if (!(PriorWeight > 0) || !double.IsFinite(PriorWeight))
             throw new ArgumentOutOfRangeException(nameof(PriorWeight), PriorWeight, "PriorWeight must be a positive, finite number.");
+        if (LiarGoodShare is { } share && !(share >= 0 && share <= 1))
+            throw new ArgumentOutOfRangeException(nameof(LiarGoodShare), share, "LiarGoodShare must be null or a number in [0, 1].");
         if (!Enum.IsDefined(MultivariateBandwidth))
             throw new ArgumentOutOfRangeException(nameof(MultivariateBandwidth), MultivariateBandwidth,
                 $"MultivariateBandwidth must be one of {string.Join(", ", Enum.GetNames<ParzenBandwidthRule>())}.");

@@ -11,10 +11,14 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// node is modelled only from the trials in which it was active, split by their own ranking (so trials of branch A
 /// never change the model of a branch B parameter). A proposal samples the root node first (branch selectors are
 /// modelled like any categorical), then only the nodes its choices activate.</para>
-/// <para>Pending trials (proposed, not yet updated) count as bad observations (the "constant liar", see
-/// <see cref="TpeOptions.ConstantLiar"/>), so parallel workers do not pile onto one point. Failed, timed-out and
-/// pruned trials, and trials that succeeded with a NaN or infinite loss, are never good: they are bad observations,
-/// steering proposals away from where trials break. Cancelled trials are forgotten.</para>
+/// <para>Pending trials (proposed, not yet updated) are provisional observations (the "constant liar", see
+/// <see cref="TpeOptions.ConstantLiar"/> and <see cref="TpeOptions.LiarGoodShare"/>): each counts as good with the share
+/// of finished trials that are good and as bad with the rest, so parallel workers neither pile onto one point nor are
+/// pushed out of the region the model favours. Pending points never narrow the kernels of finished trials, and a
+/// proposal does not repeat a pending trial's point (should the model keep drawing one, the point is drawn at random
+/// instead). Failed, timed-out and pruned trials, and trials that succeeded with a NaN or infinite loss, are never
+/// good: they are bad observations, steering proposals away from where trials break. Cancelled trials are
+/// forgotten.</para>
 /// <para>The same seed and the same sequence of calls give the same proposals. Budgets are ignored.</para>
 /// </summary>
 public sealed class TpeTuner : ITuner
@@ -57,10 +61,21 @@ public sealed class TpeTuner : ITuner
         ArgumentNullException.ThrowIfNull(settings);
         lock (_gate)
         {
-            var values = _trials.Count < _options.NStartupTrials ? _view.Sample(_random) : SampleFromModel();
-            var parameter = _view.Decode(values);
-            // Remember the point as the trial will run it (snapped, single precision where the option is).
-            Remember(new TpeTrial(settings.TrialId, _view.Encode(parameter)));
+            var fromModel = _trials.Count >= _options.NStartupTrials;
+            Parameter parameter;
+            double[] encoded;
+            var draws = 0;
+            do
+            {
+                // The liar makes a pending point unlikely but, in a small discrete space the model has settled on, not
+                // impossible: draw again, from the model a few times, then at random.
+                var useModel = fromModel && draws < ModelDraws;
+                parameter = _view.Decode(useModel ? SampleFromModel() : _view.Sample(_random));
+                // The point as the trial will run it (snapped, single precision where the option is).
+                encoded = _view.Encode(parameter);
+            }
+            while (++draws < MaxDraws && IsPendingPoint(encoded));
+            Remember(new TpeTrial(settings.TrialId, encoded));
             return parameter;
         }
     }
@@ -90,6 +105,24 @@ public sealed class TpeTuner : ITuner
                 : TpeTrialState.Failed;
             trial.Loss = result.Loss;
         }
+    }
+
+    /// <summary>How many times a proposal is drawn from the model before, while the draws keep repeating pending
+    /// points, it is drawn at random instead.</summary>
+    private const int ModelDraws = 4;
+
+    /// <summary>How many times a proposal is drawn in all before one equal to a pending trial's point is accepted (when
+    /// the space has hardly any other point left to offer).</summary>
+    private const int MaxDraws = 64;
+
+    private bool IsPendingPoint(double[] values)
+    {
+        foreach (var trial in _trials)
+        {
+            // SequenceEqual compares with double.Equals, for which NaN (an inactive parameter) equals NaN.
+            if (trial.State == TpeTrialState.Pending && trial.Values.AsSpan().SequenceEqual(values)) return true;
+        }
+        return false;
     }
 
     private void Remember(TpeTrial trial)
@@ -164,8 +197,8 @@ public sealed class TpeTuner : ITuner
         var dims = new Dimension[dimensions.Length];
         for (var j = 0; j < dims.Length; j++)
             dims[j] = _view.Dimensions[dimensions[j]];
-        return (ParzenEstimator.Fit(dims, Rows(split.Good, dimensions), split.GoodWeights, options),
-            ParzenEstimator.Fit(dims, Rows(split.Bad, dimensions), split.BadWeights, options));
+        return (ParzenEstimator.Fit(dims, Rows(split.Good, dimensions), split.GoodWeights, options, split.GoodPending),
+            ParzenEstimator.Fit(dims, Rows(split.Bad, dimensions), split.BadWeights, options, split.BadPending));
     }
 
     private static double[] Rows(TpeTrial[] trials, int[] dimensions)
@@ -182,28 +215,57 @@ public sealed class TpeTuner : ITuner
     }
 
     /// <summary>Splits the trials in which a node was active: the best gamma(n) of the n complete ones are good; the
-    /// other complete ones, the failed ones and (with the constant liar) the pending ones are bad.</summary>
+    /// other complete ones and the failed ones are bad. With the constant liar, each pending trial is a provisional
+    /// observation in both groups, split by <see cref="PendingGoodShare"/>.</summary>
     private TpeSplit Split(TpeNode node)
     {
         var complete = new List<TpeTrial>();
-        var others = new List<TpeTrial>();
+        var failed = new List<TpeTrial>();
+        var pending = new List<TpeTrial>();
         foreach (var trial in _trials)
         {
             if (!node.IsObservedIn(trial.Values)) continue;
-            if (trial.State == TpeTrialState.Complete) complete.Add(trial);
-            else if (trial.State == TpeTrialState.Failed || _options.ConstantLiar) others.Add(trial);
+            switch (trial.State)
+            {
+                case TpeTrialState.Complete: complete.Add(trial); break;
+                case TpeTrialState.Failed: failed.Add(trial); break;
+                default:
+                    if (_options.ConstantLiar) pending.Add(trial);
+                    break;
+            }
         }
         var goodCount = Math.Clamp(_options.Gamma(complete.Count), 0, complete.Count);
         var ranked = complete.ToArray();
         // Ties in loss go to the older trial, so the split does not depend on the sort's stability.
         Array.Sort(ranked, static (a, b) => a.Loss != b.Loss ? a.Loss.CompareTo(b.Loss) : a.Id.CompareTo(b.Id));
         var good = ranked[..goodCount];
-        var bad = new TpeTrial[ranked.Length - goodCount + others.Count];
-        Array.Copy(ranked, goodCount, bad, 0, ranked.Length - goodCount);
-        others.CopyTo(bad, ranked.Length - goodCount);
-        Array.Sort(good, static (a, b) => a.Id.CompareTo(b.Id));
-        Array.Sort(bad, static (a, b) => a.Id.CompareTo(b.Id));
-        return new TpeSplit(good, CheckedWeights(good.Length), bad, CheckedWeights(bad.Length));
+        var bad = ranked[goodCount..].Concat(failed).ToArray();
+        var share = pending.Count == 0 ? 0 : PendingGoodShare(good.Length, bad.Length);
+        var (goodTrials, goodWeights, goodPending) = Group(good, share > 0 ? pending : [], share);
+        var (badTrials, badWeights, badPending) = Group(bad, share < 1 ? pending : [], 1 - share);
+        return new TpeSplit(goodTrials, goodWeights, goodPending, badTrials, badWeights, badPending, share);
+    }
+
+    /// <summary>The share of a pending trial that counts as good: <see cref="TpeOptions.LiarGoodShare"/>, or by default
+    /// the share of the finished trials that are good (what the model knows of a trial before its result). Zero while
+    /// no finished trial is good.</summary>
+    private double PendingGoodShare(int good, int bad) =>
+        good == 0 ? 0 : _options.LiarGoodShare ?? (double)good / (good + bad);
+
+    /// <summary>One group, oldest first, with its recency weights; the pending trials' weights scaled by their share.</summary>
+    private (TpeTrial[] Trials, double[] Weights, bool[] Pending) Group(TpeTrial[] finished, List<TpeTrial> pending, double pendingShare)
+    {
+        var trials = finished.Concat(pending).ToArray();
+        Array.Sort(trials, static (a, b) => a.Id.CompareTo(b.Id));
+        var weights = (double[])CheckedWeights(trials.Length).Clone();
+        var flags = new bool[trials.Length];
+        for (var i = 0; i < trials.Length; i++)
+        {
+            if (trials[i].State != TpeTrialState.Pending) continue;
+            flags[i] = true;
+            weights[i] *= pendingShare;
+        }
+        return (trials, weights, flags);
     }
 
     private double[] CheckedWeights(int n)
