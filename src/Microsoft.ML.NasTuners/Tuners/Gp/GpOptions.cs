@@ -44,6 +44,12 @@ public sealed class GpOptions
     /// hyper-parameters (Snoek et al. 2014); default false.</summary>
     public bool InputWarping { get; set; }
 
+    /// <summary>Warp losses by a Yeo–Johnson power transform fitted to them (λ ≤ 1, so only bad losses are compressed)
+    /// before the GP sees them; default true. Objectives with heavy tails (a few huge losses, as Goldstein–Price's
+    /// 3 to 10^6) otherwise force the stationary kernel to a short length-scale and a flat, uninformative posterior
+    /// near the optimum; on symmetric losses the fitted λ is near 1, close to the identity.</summary>
+    public bool OutputWarping { get; set; } = true;
+
     /// <summary>Maximise expected improvement per second: a second GP models the log of trial durations and the
     /// acquisition is divided by the predicted duration. Useful when trials differ much in cost; default false.</summary>
     public bool ExpectedImprovementPerSecond { get; set; }

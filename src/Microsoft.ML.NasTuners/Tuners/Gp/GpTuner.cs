@@ -44,6 +44,7 @@ public sealed class GpTuner : ITuner
     private readonly IHyperparameterEstimator _estimator;
     private readonly MapEstimator _costEstimator = new(restarts: 1);
     private readonly AcquisitionOptimizer _optimizer;
+    private readonly YeoJohnsonOutputWarping _outputWarping = new();
     private readonly List<double[]> _x = [];
     private readonly List<double> _y = [];
     private readonly List<double[]> _durationX = [];
@@ -129,7 +130,7 @@ public sealed class GpTuner : ITuner
         try
         {
             _gp ??= new GaussianProcess<double[]>(CreateKernel());
-            _gp.Fit(_x, _y);
+            _gp.Fit(_x, ModelledLosses());
             var thetas = _estimator.Estimate(_gp, _random);
             var models = new List<GaussianProcess<double[]>>();
             var pending = _pending.Values.ToList();
@@ -162,6 +163,15 @@ public sealed class GpTuner : ITuner
             // The GP could not be fitted (degenerate data); a random point keeps the run going.
             return null;
         }
+    }
+
+    // Losses as the GP sees them: warped when OutputWarping is on. The warping is increasing, so the incumbent the
+    // expected improvement measures against is still the best trial.
+    private IReadOnlyList<double> ModelledLosses()
+    {
+        if (!_options.OutputWarping) return _y;
+        _outputWarping.Fit(_y);
+        return _y.Select(_outputWarping.Transform).ToList();
     }
 
     private IReadOnlyList<GaussianProcess<double[]>>? CostModels()
