@@ -1,12 +1,13 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using Microsoft.ML.NasTuners.Tuners;
 
 namespace Microsoft.ML.NasTuners.Acquisition.Gp;
 
 /// <summary>
-/// Maximises an acquisition over the unit cube the way Spearmint does: score a candidate set — uniform points for
-/// breadth plus Gaussian perturbations of the best observed points at scales from fine to coarse for depth — then
+/// Maximises an acquisition over the unit cube the way Spearmint does: score a candidate set — a freshly scrambled
+/// Sobol point set for breadth (more even than uniform points, so fewer candidates leave no large hole) plus Gaussian perturbations of the best observed points at scales from fine to coarse for depth — then
 /// polish the best few candidates with L-BFGS-B (MathNet's <see cref="BfgsBMinimizer"/>) and keep the best point.
 /// When the acquisition is costly (an average over many GPs), a cheaper screening acquisition can rank the candidate
 /// set first; only its <see cref="ShortlistSize"/> best candidates are then scored by the real one.
@@ -17,12 +18,12 @@ public sealed class AcquisitionOptimizer
     private const double CoarsestScale = 0.2;
 
     /// <summary>Creates the optimiser.</summary>
-    /// <param name="randomCandidates">Uniform candidates; default 500.</param>
+    /// <param name="randomCandidates">Scrambled Sobol candidates; default 512 (a power of two keeps the set balanced).</param>
     /// <param name="localCandidates">Perturbations of the incumbents; default 250.</param>
     /// <param name="starts">Candidates polished by L-BFGS-B; default 5.</param>
     /// <param name="maxIterations">The iteration limit of each L-BFGS-B run; default 50.</param>
     /// <param name="shortlistSize">Candidates kept by a screening acquisition for scoring by the real one; default 30.</param>
-    public AcquisitionOptimizer(int randomCandidates = 500, int localCandidates = 250, int starts = 5, int maxIterations = 50, int shortlistSize = 30)
+    public AcquisitionOptimizer(int randomCandidates = 512, int localCandidates = 250, int starts = 5, int maxIterations = 50, int shortlistSize = 30)
     {
         ShortlistSize = shortlistSize > 0 ? shortlistSize : throw new ArgumentOutOfRangeException(nameof(shortlistSize), shortlistSize, "Must be positive.");
         RandomCandidates = randomCandidates >= 0 ? randomCandidates : throw new ArgumentOutOfRangeException(nameof(randomCandidates), randomCandidates, "Must not be negative.");
@@ -32,7 +33,7 @@ public sealed class AcquisitionOptimizer
         MaxIterations = maxIterations > 0 ? maxIterations : throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "Must be positive.");
     }
 
-    /// <summary>The number of uniform candidates.</summary>
+    /// <summary>The number of scrambled Sobol candidates.</summary>
     public int RandomCandidates { get; }
 
     /// <summary>The number of perturbations of the incumbents.</summary>
@@ -68,8 +69,9 @@ public sealed class AcquisitionOptimizer
         var d = acquisition.Dimension;
 
         var candidates = new List<double[]>(RandomCandidates + LocalCandidates);
-        for (var i = 0; i < RandomCandidates; i++)
-            candidates.Add(canonicalize(Enumerable.Range(0, d).Select(_ => random.NextDouble()).ToArray()));
+        // A new scramble per call: a fixed set would offer the same candidates at every proposal.
+        var sobol = new SobolSequence(d, scramble: true, seed: random.Next());
+        for (var i = 0; i < RandomCandidates; i++) candidates.Add(canonicalize(sobol.Next()));
         if (incumbents.Count > 0)
         {
             for (var i = 0; i < LocalCandidates; i++)

@@ -58,8 +58,8 @@ public sealed class GpOptions
     /// samples also average over fantasies), and in Map mode this many times <see cref="HyperparameterSamples"/>.</summary>
     public int FantasiesPerSample { get; set; } = 1;
 
-    /// <summary>Uniform candidates scored per proposal; default 500.</summary>
-    public int RandomCandidates { get; set; } = 500;
+    /// <summary>Scrambled Sobol candidates scored per proposal; default 512.</summary>
+    public int RandomCandidates { get; set; } = 512;
 
     /// <summary>Perturbations of the best observed points scored per proposal; default 250.</summary>
     public int LocalCandidates { get; set; } = 250;
