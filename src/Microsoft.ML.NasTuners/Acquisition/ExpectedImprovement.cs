@@ -24,7 +24,30 @@ public static class ExpectedImprovement
             throw new ArgumentException($"Expected improvement needs numbers, got mean={mean}, sd={sd}, best={best}.");
         if (sd < 0)
             throw new ArgumentOutOfRangeException(nameof(sd), sd, "The standard deviation must be at least 0.");
-        if (sd == 0) return best > mean ? Math.Log(best - mean) : double.NegativeInfinity;
-        return Math.Log(sd) + NormalTail.LogExpectedImprovement((best - mean) / sd);
+        return LogWithGradient(mean, sd, best, out _, out _);
+    }
+
+    /// <summary>log EI with its derivatives with respect to the mean and the standard deviation, for gradient-based
+    /// acquisition optimisers. Without uncertainty (sd not positive, NaN included) it is the log of the plain
+    /// improvement, negative infinity when there is none; inputs are not validated, as this sits in inner loops.</summary>
+    /// <param name="mean">The predicted mean of the loss.</param>
+    /// <param name="sd">The predicted standard deviation of the loss.</param>
+    /// <param name="best">The best (smallest) loss so far.</param>
+    /// <param name="dMean">d log EI / d mean.</param>
+    /// <param name="dSd">d log EI / d sd.</param>
+    public static double LogWithGradient(double mean, double sd, double best, out double dMean, out double dSd)
+    {
+        if (!(sd > 0))
+        {
+            var improvement = best - mean;
+            dMean = improvement > 0 ? -1 / improvement : 0;
+            dSd = 0;
+            return improvement > 0 ? Math.Log(improvement) : double.NegativeInfinity;
+        }
+        var z = (best - mean) / sd;
+        var logH = NormalTail.LogExpectedImprovement(z, out var slope);
+        dMean = -slope / sd;
+        dSd = (1 - z * slope) / sd;
+        return Math.Log(sd) + logH;
     }
 }

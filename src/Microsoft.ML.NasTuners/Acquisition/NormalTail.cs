@@ -16,9 +16,8 @@ internal static class NormalTail
     // Below -DirectLimit the Mills ratio comes from its continued fraction instead of erfc / φ.
     private const double DirectLimit = 5;
 
-    // Below -AsymptoticLimit, 1 - xR(x) comes from its asymptotic series; up to it the continued fraction's
-    // cancellation costs at most x^2 ≈ 1600 ulps, and the series truncated after five terms errs by < 1e-10.
-    private const double AsymptoticLimit = 40;
+    // Levels of the Mills-ratio continued fraction, evaluated from the bottom: beyond x = 5 sixty reach double precision.
+    private const int ContinuedFractionTerms = 60;
 
     /// <summary>The standard normal density.</summary>
     public static double Pdf(double z) => InverseSqrtTwoPi * Math.Exp(-0.5 * z * z);
@@ -33,10 +32,9 @@ internal static class NormalTail
     public static double MillsRatio(double x)
     {
         if (x < DirectLimit) return Cdf(-x) / Pdf(x);
-        // Continued fraction R(x) = 1/(x + 1/(x + 2/(x + 3/(x + ...)))), evaluated from the bottom; at x ≥ 5
-        // sixty levels reach double precision.
+        // Continued fraction R(x) = 1/(x + 1/(x + 2/(x + 3/(x + ...)))).
         var tail = x;
-        for (var k = 60; k >= 1; k--) tail = x + k / tail;
+        for (var k = ContinuedFractionTerms; k >= 1; k--) tail = x + k / tail;
         return 1 / tail;
     }
 
@@ -45,16 +43,27 @@ internal static class NormalTail
         ? Math.Log(Cdf(z))
         : LogPdf(z) + Math.Log(MillsRatio(-z));
 
-    /// <summary>log(φ(z) + zΦ(z)), the log of the expected improvement of a standard normal over z.</summary>
-    public static double LogExpectedImprovement(double z)
+    /// <summary>log h(z), h(z) = φ(z) + zΦ(z), the log of the expected improvement of a standard normal over z.</summary>
+    public static double LogExpectedImprovement(double z) => LogExpectedImprovement(z, out _);
+
+    /// <summary>log h(z) as above, with its slope d log h / dz = Φ(z) / h(z).</summary>
+    public static double LogExpectedImprovement(double z, out double slope)
     {
-        if (z > -DirectLimit) return Math.Log(Pdf(z) + z * Cdf(z));
-        // h(-x) = φ(x)(1 - xR(x)).
-        var x = -z;
-        if (x < AsymptoticLimit) return LogPdf(x) + Math.Log(1 - x * MillsRatio(x));
-        var inverse = 1 / (x * x);
-        var series = inverse * (1 + inverse * (-3 + inverse * (15 + inverse * (-105 + inverse * 945))));
-        return LogPdf(x) + Math.Log(series);
+        if (z >= -DirectLimit)
+        {
+            var cdf = Cdf(z);
+            var h = Math.Exp(LogPdf(z)) + z * cdf;
+            slope = cdf / h;
+            return Math.Log(h);
+        }
+        // With t = -z and the Mills-ratio continued fraction Φ(z)/φ(z) = 1/(t + c), c = 1/(t + 2/(t + 3/(t + ...))),
+        // h = φ(z)(1 - t/(t + c)) = φ(z) c/(t + c): no cancellation however far the tail, and Φ/h = 1/c.
+        var t = -z;
+        var tail = t;
+        for (var k = ContinuedFractionTerms; k >= 2; k--) tail = t + k / tail;
+        var c = 1 / tail;
+        slope = tail;
+        return LogPdf(z) + Math.Log(c) - Math.Log(t + c);
     }
 
     /// <summary>log(1 - exp(a)) for a &lt; 0, accurate both near 0 and for very negative a.</summary>

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using Microsoft.ML.NasTuners.Acquisition;
 
 namespace Microsoft.ML.NasTuners.Tests.Acquisition;
@@ -55,6 +56,44 @@ public class ExpectedImprovementTests
         ExpectedImprovement.Log(3, 0, 1).Should().Be(double.NegativeInfinity);
         FluentActions.Invoking(() => ExpectedImprovement.Log(0, -1, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("sd");
         FluentActions.Invoking(() => ExpectedImprovement.Log(double.NaN, 1, 0)).Should().Throw<ArgumentException>();
+    }
+
+    [Theory]
+    [InlineData(0.3, 1.1, 0.9)]
+    [InlineData(2.5, 0.7, 0.1)]
+    [InlineData(-1, 2, 0)]
+    [InlineData(3, 1, 0)]
+    public void Expected_improvement_equals_the_textbook_formula(double mean, double sd, double best)
+    {
+        var z = (best - mean) / sd;
+        var textbook = (best - mean) * Normal.CDF(0, 1, z) + sd * Normal.PDF(0, 1, z);
+        ExpectedImprovement.Value(mean, sd, best).Should().BeApproximately(textbook, 1e-12 * Math.Max(1, textbook));
+    }
+
+    [Theory]
+    [InlineData(0.2, 0.8, 0.1)]
+    [InlineData(4.9, 1, 0)] // either side of the switch to the continued fraction at z = -5
+    [InlineData(5.1, 1, 0)]
+    [InlineData(7, 1, 0)]
+    [InlineData(30, 1.5, 0)]
+    [InlineData(-2, 0.5, 0)]
+    public void Log_EI_gradients_match_finite_differences(double mean, double sd, double best)
+    {
+        var value = ExpectedImprovement.LogWithGradient(mean, sd, best, out var dMean, out var dSd);
+        const double h = 1e-6;
+        value.Should().Be(ExpectedImprovement.Log(mean, sd, best));
+        dMean.Should().BeApproximately((ExpectedImprovement.Log(mean + h, sd, best) - ExpectedImprovement.Log(mean - h, sd, best)) / (2 * h), 1e-4 * Math.Max(1, Math.Abs(dMean)));
+        dSd.Should().BeApproximately((ExpectedImprovement.Log(mean, sd + h, best) - ExpectedImprovement.Log(mean, sd - h, best)) / (2 * h), 1e-4 * Math.Max(1, Math.Abs(dSd)));
+    }
+
+    [Fact]
+    public void Without_uncertainty_the_gradient_is_that_of_the_plain_improvement()
+    {
+        ExpectedImprovement.LogWithGradient(1, 0, 3, out var dMean, out var dSd).Should().Be(Math.Log(2));
+        dMean.Should().Be(-0.5);
+        dSd.Should().Be(0);
+        ExpectedImprovement.LogWithGradient(3, 0, 1, out dMean, out _).Should().Be(double.NegativeInfinity);
+        dMean.Should().Be(0);
     }
 
     [Theory]

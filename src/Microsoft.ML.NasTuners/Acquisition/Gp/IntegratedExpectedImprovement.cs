@@ -51,7 +51,7 @@ public sealed class IntegratedExpectedImprovement : IDifferentiableAcquisition
             var prediction = _models[s].Predict(points);
             var row = new double[m];
             for (var j = 0; j < m; j++)
-                row[j] = ExpectedImprovement.LogValue(prediction.Mean[j], Math.Sqrt(prediction.Variance[j]), _best[s]);
+                row[j] = ExpectedImprovement.LogWithGradient(prediction.Mean[j], Math.Sqrt(prediction.Variance[j]), _best[s], out _, out _);
             logs[s] = row;
         }
         var result = new double[m];
@@ -82,7 +82,7 @@ public sealed class IntegratedExpectedImprovement : IDifferentiableAcquisition
         {
             var (mean, variance) = _models[s].PredictWithGradient(x, meanGradient, varianceGradient);
             var sd = Math.Sqrt(variance);
-            logs[s] = ExpectedImprovement.LogValueWithGradient(mean, sd, _best[s], out var dMean, out var dSd);
+            logs[s] = ExpectedImprovement.LogWithGradient(mean, sd, _best[s], out var dMean, out var dSd);
             // dσ/dv = 1/(2σ).
             var dVariance = dSd / (2 * sd);
             for (var c = 0; c < d; c++) gradients[s * d + c] = dMean * meanGradient[c] + dVariance * varianceGradient[c];

@@ -25,7 +25,7 @@ public class IntegratedExpectedImprovementTests
         var acquisition = new IntegratedExpectedImprovement([gp]);
         var point = new[] { 0.5, 0.5 };
         var prediction = gp.Predict([point]);
-        var expected = ExpectedImprovement.LogValue(prediction.Mean[0], Math.Sqrt(prediction.Variance[0]), gp.FittedMeans().Min());
+        var expected = NasTuners.Acquisition.ExpectedImprovement.Log(prediction.Mean[0], Math.Sqrt(prediction.Variance[0]), gp.FittedMeans().Min());
         acquisition.Evaluate([point])[0].Should().BeApproximately(expected, 1e-12);
     }
 
