@@ -19,6 +19,9 @@ public static class BenchmarkProblems
         ("mf_hartmann6", _ => new MultiFidelityHartmann6Problem()),
         ("counting_ones", _ => new CountingOnesProblem()),
         ("yahpo_lcbench", task => new YahpoLcBenchProblem(task)),
+        ("nb201_cifar10", _ => new Nb201Problem(Nb201Dataset.Cifar10)),
+        ("nb201_cifar100", _ => new Nb201Problem(Nb201Dataset.Cifar100)),
+        ("nb201_imagenet16", _ => new Nb201Problem(Nb201Dataset.ImageNet16)),
     ];
 
     /// <summary>The names of all problems, in registration order.</summary>
@@ -32,7 +35,7 @@ public static class BenchmarkProblems
     /// <param name="name">The problem's name.</param>
     /// <param name="yahpoTask">The OpenML task of <c>yahpo_lcbench</c>; default 3945.</param>
     /// <exception cref="ArgumentException">No such problem; the message lists the valid names.</exception>
-    /// <exception cref="DirectoryNotFoundException"><c>yahpo_lcbench</c>'s data was not found.</exception>
+    /// <exception cref="DirectoryNotFoundException"><c>yahpo_lcbench</c>'s or the <c>nb201_*</c> problems' data was not found.</exception>
     public static IBenchmarkProblem Create(string name, string yahpoTask = YahpoLcBenchProblem.DefaultTask)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -1,3 +1,5 @@
+using Microsoft.ML.NasTuners.Architectures;
+
 namespace Microsoft.ML.NasTuners.Benchmarks;
 
 /// <summary>
@@ -47,4 +49,8 @@ public interface IBenchmarkProblem
     /// <summary>The regret is divided by this positive number, for problems whose losses are normalised by the range
     /// of the objective (for example <c>yahpo_lcbench</c>). Default 1.</summary>
     double RegretScale => 1;
+
+    /// <summary>The architecture encoding of the problem's points (tokens, graph, isomorphism key), which the benchmark
+    /// hands to architecture-aware tuners; null for problems whose points are not architectures (the default).</summary>
+    IArchitectureEncoding? Architecture => null;
 }

@@ -5,10 +5,11 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 public class BenchmarkProblemsTests
 {
     [Fact]
-    public void Registry_holds_the_twelve_problems_under_their_own_names()
+    public void Registry_holds_the_fifteen_problems_under_their_own_names()
     {
         BenchmarkProblems.Names.Should().Equal("branin", "hartmann3", "hartmann6", "rosenbrock4", "levy10", "styblinski_tang8",
-            "six_hump_camel", "goldstein_price", "mixed3", "mf_hartmann6", "counting_ones", "yahpo_lcbench");
+            "six_hump_camel", "goldstein_price", "mixed3", "mf_hartmann6", "counting_ones", "yahpo_lcbench",
+            "nb201_cifar10", "nb201_cifar100", "nb201_imagenet16");
         foreach (var name in BenchmarkProblems.Names)
         {
             var problem = BenchmarkProblems.Create(name);
@@ -37,6 +38,6 @@ public class BenchmarkProblemsTests
     public void The_multi_fidelity_problems_have_budgets()
     {
         BenchmarkProblems.Names.Where(n => BenchmarkProblems.Create(n).MaxBudget is not null)
-            .Should().Equal("mf_hartmann6", "counting_ones", "yahpo_lcbench");
+            .Should().Equal("mf_hartmann6", "counting_ones", "yahpo_lcbench", "nb201_cifar10", "nb201_cifar100", "nb201_imagenet16");
     }
 }

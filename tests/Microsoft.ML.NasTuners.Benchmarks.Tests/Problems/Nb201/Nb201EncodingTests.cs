@@ -1,0 +1,85 @@
+using Microsoft.ML.NasTuners.Architectures;
+using Microsoft.ML.NasTuners.Benchmarks;
+
+namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
+
+public class Nb201EncodingTests
+{
+    private static readonly Nb201Encoding Encoding = new();
+
+    private static Parameter Cell(string architecture) => Nb201Cell.Parse(architecture).ToParameter();
+
+    private static string[] EdgeList(ArchitectureGraph graph) => graph.Edges.Select(e => $"{e.From}->{e.To}").ToArray();
+
+    [Fact]
+    public void Tokens_are_the_six_operations_in_string_order()
+    {
+        Encoding.ToTokens(Cell("|nor_conv_3x3~0|+|none~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|none~2|"))
+            .Should().Equal("nor_conv_3x3", "none", "avg_pool_3x3", "skip_connect", "nor_conv_1x1", "none");
+    }
+
+    [Fact]
+    public void Graph_puts_operations_on_nodes_and_contracts_skip_connections()
+    {
+        // node1 = c3(x); node2 = c3(x) + avg(node1); node3 = x + c3(node1) + node2.
+        var graph = Encoding.ToGraph(Cell("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|"));
+        graph.NodeLabels.Should().Equal("input", "nor_conv_3x3", "nor_conv_3x3", "avg_pool_3x3", "nor_conv_3x3", "output");
+        EdgeList(graph).Should().BeEquivalentTo("0->1", "0->2", "1->3", "1->4", "0->5", "4->5", "2->5", "3->5");
+    }
+
+    [Fact]
+    public void Graph_drops_none_edges_and_operations_off_every_input_to_output_path()
+    {
+        // Node 2 receives nothing, so the conv on 2->3 computes on zeros; the conv on 0->1 feeds only a none edge.
+        var graph = Encoding.ToGraph(Cell("|nor_conv_3x3~0|+|none~0|none~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|"));
+        graph.NodeLabels.Should().Equal("input", "nor_conv_3x3", "avg_pool_3x3", "nor_conv_1x1", "output");
+        EdgeList(graph).Should().BeEquivalentTo("0->1", "0->2", "1->3", "2->4", "3->4");
+
+        var deadEnd = Encoding.ToGraph(Cell("|nor_conv_3x3~0|+|avg_pool_3x3~0|none~1|+|none~0|none~1|skip_connect~2|"));
+        deadEnd.NodeLabels.Should().Equal("input", "avg_pool_3x3", "output");
+        EdgeList(deadEnd).Should().Equal("0->1", "1->2");
+    }
+
+    [Fact]
+    public void Graph_of_an_empty_cell_has_no_edges_and_of_an_identity_cell_one()
+    {
+        var empty = Encoding.ToGraph(Cell("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
+        empty.NodeLabels.Should().Equal("input", "output");
+        empty.Edges.Should().BeEmpty();
+        var identity = Encoding.ToGraph(Cell("|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|"));
+        identity.NodeLabels.Should().Equal("input", "output");
+        EdgeList(identity).Should().Equal("0->1");
+    }
+
+    [Fact]
+    public void Isomorphic_cells_share_a_key_and_different_ones_do_not()
+    {
+        // Swapping the roles of nodes 1 and 2 is impossible in a 4-node chain, but a conv reached by a skip path is
+        // the same as the conv itself: x -> conv3 -> out, directly or through node 1.
+        var direct = Cell("|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|");
+        var throughNode1 = Cell("|nor_conv_3x3~0|+|none~0|none~1|+|none~0|skip_connect~1|none~2|");
+        Encoding.CanonicalKey(direct).Should().Be(Encoding.CanonicalKey(throughNode1));
+        Encoding.CanonicalKey(direct).Should().Be("#+#+(0)@nor_conv_3x3");
+        var other = Cell("|none~0|+|none~0|none~1|+|nor_conv_1x1~0|none~1|none~2|");
+        Encoding.CanonicalKey(other).Should().NotBe(Encoding.CanonicalKey(direct));
+    }
+
+    [Nb201Fact]
+    public void Keys_partition_all_15625_cells_exactly_as_the_tables_unique_strings()
+    {
+        var cells = Nb201Table.Load().Cells;
+        cells.Should().HaveCount(15_625);
+        var keyToUnique = new Dictionary<string, HashSet<string>>();
+        var uniqueToKey = new Dictionary<string, HashSet<string>>();
+        foreach (var record in cells)
+        {
+            var key = Encoding.CanonicalKey(record.Cell.ToParameter());
+            (keyToUnique.TryGetValue(key, out var u) ? u : keyToUnique[key] = []).Add(record.UniqueString);
+            (uniqueToKey.TryGetValue(record.UniqueString, out var k) ? k : uniqueToKey[record.UniqueString] = []).Add(key);
+        }
+        keyToUnique.Should().HaveCount(6_466);
+        uniqueToKey.Should().HaveCount(6_466);
+        keyToUnique.Values.Should().OnlyContain(s => s.Count == 1, "no key joins two of the table's classes");
+        uniqueToKey.Values.Should().OnlyContain(s => s.Count == 1, "no class of the table is split by the key");
+    }
+}
