@@ -25,11 +25,13 @@ internal sealed class SubsequenceDynamicProgram
 
     /// <summary>Writes k_n(s, t) into <paramref name="values"/>[n − 1] for n = 1 … L and, when the derivative spans
     /// are not empty, dk_n/dm and dk_n/dg into them.</summary>
-    public void Evaluate(IReadOnlyList<string> s, IReadOnlyList<string> t, double matchDecay, double gapDecay,
+    /// <remarks>Tokens are compared as ids (see <see cref="TokenIds"/>), which is several times faster than comparing
+    /// strings in the O(|s| |t|) match table.</remarks>
+    public void Evaluate(int[] s, int[] t, double matchDecay, double gapDecay,
         Span<double> values, Span<double> byMatch, Span<double> byGap)
     {
-        var p = s.Count;
-        var q = t.Count;
+        var p = s.Length;
+        var q = t.Length;
         var withGradient = !byMatch.IsEmpty;
         values[.._maxLength].Clear();
         if (withGradient)
@@ -45,7 +47,7 @@ internal sealed class SubsequenceDynamicProgram
         {
             for (var b = 0; b < q; b++)
             {
-                var same = string.Equals(s[a], t[b], StringComparison.Ordinal);
+                var same = s[a] == t[b];
                 _match[a * q + b] = same;
                 anyMatch |= same;
             }
@@ -86,15 +88,40 @@ internal sealed class SubsequenceDynamicProgram
                 byGap[n - 1] = knG;
             }
             if (n == _maxLength || n >= Math.Min(p, q)) break;
-            NextLevel(p, q, m2, dm2, g, withGradient);
+            if (withGradient) NextLevelWithGradient(p, q, m2, dm2, g);
+            else NextLevel(p, q, m2, g);
             (_previous, _current) = (_current, _previous);
             (_previousM, _currentM) = (_currentM, _previousM);
             (_previousG, _currentG) = (_currentG, _previousG);
         }
     }
 
-    // K'_n from K'_{n−1} (in _previous) into _current.
-    private void NextLevel(int p, int q, double m2, double dm2, double g, bool withGradient)
+    // K'_n from K'_{n−1} (in _previous) into _current, values only: the hot path of predictions.
+    private void NextLevel(int p, int q, double m2, double g)
+    {
+        var width = q + 1;
+        var current = _current;
+        var previous = _previous;
+        var match = _match;
+        Array.Clear(current, 0, width);
+        for (var a = 1; a <= p; a++)
+        {
+            var row = a * width;
+            var above = row - width;
+            var matchRow = (a - 1) * q - 1;
+            current[row] = 0;
+            double inner = 0;
+            for (var b = 1; b <= q; b++)
+            {
+                inner *= g;
+                if (match[matchRow + b]) inner += m2 * previous[above + b - 1];
+                current[row + b] = g * current[above + b] + inner;
+            }
+        }
+    }
+
+    // K'_n from K'_{n−1} (in _previous) into _current, with the derivatives by m and g.
+    private void NextLevelWithGradient(int p, int q, double m2, double dm2, double g)
     {
         var width = q + 1;
         // Row 0 (and column 0) stay zero: no occurrence of length n ≥ 1 fits in an empty prefix.
@@ -120,22 +147,41 @@ internal sealed class SubsequenceDynamicProgram
                 {
                     var before = above + b - 1;
                     inner += m2 * _previous[before];
-                    if (withGradient)
-                    {
-                        innerM += dm2 * _previous[before] + m2 * _previousM[before];
-                        innerG += m2 * _previousG[before];
-                    }
+                    innerM += dm2 * _previous[before] + m2 * _previousM[before];
+                    innerG += m2 * _previousG[before];
                 }
                 // K'_n(a, b) = g K'_n(a−1, b) + K''_n(a, b).
                 var up = above + b;
                 _current[row + b] = g * _current[up] + inner;
-                if (withGradient)
-                {
-                    _currentM[row + b] = g * _currentM[up] + innerM;
-                    _currentG[row + b] = g * _currentG[up] + _current[up] + innerG;
-                }
+                _currentM[row + b] = g * _currentM[up] + innerM;
+                _currentG[row + b] = g * _currentG[up] + _current[up] + innerG;
             }
         }
+    }
+
+    /// <summary>The sequences with each distinct token replaced by one id (the same id for equal tokens across all
+    /// the lists given).</summary>
+    public static int[][] TokenIds(params IReadOnlyList<IReadOnlyList<string>>[] lists)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = lists.Sum(l => l.Count);
+        var result = new int[total][];
+        var k = 0;
+        foreach (var list in lists)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                var sequence = list[i] ?? throw new ArgumentNullException(nameof(lists), $"Sequence {i} is null.");
+                var row = new int[sequence.Count];
+                for (var c = 0; c < row.Length; c++)
+                {
+                    if (!ids.TryGetValue(sequence[c], out var id)) ids.Add(sequence[c], id = ids.Count);
+                    row[c] = id;
+                }
+                result[k++] = row;
+            }
+        }
+        return result;
     }
 
     private void EnsureCapacity(int p, int q)

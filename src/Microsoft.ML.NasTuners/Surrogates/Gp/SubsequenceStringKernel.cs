@@ -97,7 +97,8 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
         if (!(matchDecay > 0 && double.IsFinite(matchDecay))) throw new ArgumentOutOfRangeException(nameof(matchDecay), matchDecay, "The match decay must be positive and finite.");
         if (!(gapDecay > 0 && double.IsFinite(gapDecay))) throw new ArgumentOutOfRangeException(nameof(gapDecay), gapDecay, "The gap decay must be positive and finite.");
         var values = new double[maxLength];
-        new SubsequenceDynamicProgram(maxLength).Evaluate(s, t, matchDecay, gapDecay, values, default, default);
+        var ids = SubsequenceDynamicProgram.TokenIds([s, t]);
+        new SubsequenceDynamicProgram(maxLength).Evaluate(ids[0], ids[1], matchDecay, gapDecay, values, default, default);
         return values;
     }
 
@@ -107,7 +108,8 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
         ArgumentNullException.ThrowIfNull(x);
         var n = x.Count;
         var program = new SubsequenceDynamicProgram(MaxLength);
-        var selves = SelfTerms(x, program, withGradient: false);
+        var ids = SubsequenceDynamicProgram.TokenIds(x);
+        var selves = SelfTerms(ids, program, withGradient: false);
         var weights = NormalisedWeights();
         var pair = new double[MaxLength];
         var storage = new double[n * n];
@@ -117,7 +119,7 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
             storage[j * n + j] = a * Combine(selves[j].Values, selves[j], selves[j], weights);
             for (var i = j + 1; i < n; i++)
             {
-                program.Evaluate(x[i], x[j], MatchDecay.Value, GapDecay.Value, pair, default, default);
+                program.Evaluate(ids[i], ids[j], MatchDecay.Value, GapDecay.Value, pair, default, default);
                 var k = a * Combine(pair, selves[i], selves[j], weights);
                 storage[j * n + i] = k;
                 storage[i * n + j] = k;
@@ -132,8 +134,11 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var program = new SubsequenceDynamicProgram(MaxLength);
-        var selvesA = SelfTerms(a, program, withGradient: false);
-        var selvesB = SelfTerms(b, program, withGradient: false);
+        var ids = SubsequenceDynamicProgram.TokenIds(a, b);
+        var idsA = ids[..a.Count];
+        var idsB = ids[a.Count..];
+        var selvesA = SelfTerms(idsA, program, withGradient: false);
+        var selvesB = SelfTerms(idsB, program, withGradient: false);
         var weights = NormalisedWeights();
         var pair = new double[MaxLength];
         var storage = new double[a.Count * b.Count];
@@ -142,7 +147,7 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
         {
             for (var i = 0; i < a.Count; i++)
             {
-                program.Evaluate(a[i], b[j], MatchDecay.Value, GapDecay.Value, pair, default, default);
+                program.Evaluate(idsA[i], idsB[j], MatchDecay.Value, GapDecay.Value, pair, default, default);
                 storage[j * a.Count + i] = amplitude * Combine(pair, selvesA[i], selvesB[j], weights);
             }
         }
@@ -153,7 +158,7 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
     public double Variance(IReadOnlyList<string> x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var self = SelfTerms([x], new SubsequenceDynamicProgram(MaxLength), withGradient: false)[0];
+        var self = SelfTerms(SubsequenceDynamicProgram.TokenIds([x]), new SubsequenceDynamicProgram(MaxLength), withGradient: false)[0];
         return Amplitude.Value * Combine(self.Values, self, self, NormalisedWeights());
     }
 
@@ -165,7 +170,8 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
         var n = x.Count;
         var length = MaxLength;
         var program = new SubsequenceDynamicProgram(length);
-        var selves = SelfTerms(x, program, withGradient: true);
+        var ids = SubsequenceDynamicProgram.TokenIds(x);
+        var selves = SelfTerms(ids, program, withGradient: true);
         var lengthWeights = NormalisedWeights();
         var w = weights.AsColumnMajorArray() ?? weights.ToColumnMajorArray();
         var a = Amplitude.Value;
@@ -194,7 +200,7 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
                 }
                 else
                 {
-                    program.Evaluate(x[i], x[j], m, g, pair, pairM, pairG);
+                    program.Evaluate(ids[i], ids[j], m, g, pair, pairM, pairG);
                 }
                 double combined = 0, byMatch = 0, byGap = 0;
                 for (var l = 0; l < length; l++)
@@ -256,12 +262,12 @@ public sealed class SubsequenceStringKernel : IKernel<IReadOnlyList<string>>
         return weights;
     }
 
-    private SelfTerm[] SelfTerms(IReadOnlyList<IReadOnlyList<string>> x, SubsequenceDynamicProgram program, bool withGradient)
+    private SelfTerm[] SelfTerms(int[][] x, SubsequenceDynamicProgram program, bool withGradient)
     {
-        var result = new SelfTerm[x.Count];
-        for (var i = 0; i < x.Count; i++)
+        var result = new SelfTerm[x.Length];
+        for (var i = 0; i < x.Length; i++)
         {
-            var s = x[i] ?? throw new ArgumentNullException(nameof(x), $"Sequence {i} is null.");
+            var s = x[i];
             var term = new SelfTerm(MaxLength, withGradient);
             program.Evaluate(s, s, MatchDecay.Value, GapDecay.Value, term.Values, term.ByMatch, term.ByGap);
             for (var l = 0; l < MaxLength; l++) term.Norms[l] = Math.Sqrt(term.Values[l]);
