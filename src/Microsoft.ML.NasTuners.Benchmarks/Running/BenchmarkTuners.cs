@@ -18,6 +18,8 @@ public static class BenchmarkTuners
         .Add("tpe-mv", "Multivariate TPE: one joint density per group of parameters active together", (space, seed, _) => new TpeTuner(space, new TpeOptions { Multivariate = true }, seed))
         .Add("gp", "GP-BO (Spearmint style): Matern-5/2 ARD, slice-sampled hyper-parameters, integrated EI (default GpOptions)", (space, seed, _) => new GpTuner(space, null, seed))
         .Add("gp-map", "GP-BO with MAP hyper-parameters (L-BFGS-B) instead of slice sampling", (space, seed, _) => new GpTuner(space, new GpOptions { HyperparameterMode = HyperparameterMode.Map }, seed))
+        .Add("evolution", "Regularised (aging) evolution (Real et al. 2019): population 10, tournament of 10, one-dimension mutations; never repeats an architecture",
+            (space, seed, problem) => new RegularizedEvolutionTuner(space, null, seed, problem.Architecture))
         .Add("hyperband", "Hyperband (Li et al. 2018): successive-halving brackets over random configurations, eta 3",
             (space, seed, problem) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
                 new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))

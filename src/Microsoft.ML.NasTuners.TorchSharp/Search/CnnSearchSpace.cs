@@ -34,6 +34,11 @@ public static class CnnSearchSpace
     internal static readonly string[] DownsamplingNames = ["max_pool", "stride2"];
     internal static readonly string[] OptimizerNames = ["adam", "adamw", "sgd"];
 
+    /// <summary>How architecture-aware tuners read a point of the space: tokens of the architecture string, the
+    /// operations graph, and the architecture's JSON as the key of identical networks (training settings left out;
+    /// see <see cref="CnnArchitectureEncoding"/>).</summary>
+    public static CnnArchitectureEncoding Encoding { get; } = new();
+
     /// <summary>Creates the space.</summary>
     /// <param name="options">Bounds; the defaults of <see cref="CnnSearchSpaceOptions"/> when null.</param>
     public static SearchSpace Create(CnnSearchSpaceOptions? options = null)

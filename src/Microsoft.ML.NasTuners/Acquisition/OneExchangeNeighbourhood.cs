@@ -91,6 +91,46 @@ public sealed class OneExchangeNeighbourhood
         }
     }
 
+    /// <summary>One neighbour of <paramref name="point"/> drawn at random, as a mutation of evolutionary search: an
+    /// active dimension that can change is chosen uniformly, then a categorical takes one of its other values uniformly
+    /// (branches it opens are drawn at random) and a number takes one Gaussian step in unit scale. Null when no active
+    /// dimension can change (every one is fixed).</summary>
+    public double[]? RandomNeighbour(IReadOnlyList<double> point, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(random);
+        if (point.Count != View.Count)
+            throw new ArgumentException($"Expected {View.Count} values, got {point.Count}.", nameof(point));
+        var values = Copy(point);
+        var changeable = new List<int>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i])) continue;
+            var d = _scales[i];
+            if (d.IsNumeric ? d.Lower < d.Upper : d.ChoiceCount > 1) changeable.Add(i);
+        }
+        if (changeable.Count == 0) return null;
+        var index = changeable[random.Next(changeable.Count)];
+        var dimension = _scales[index];
+        if (dimension.IsNumeric)
+        {
+            // A continuous step can land on the same value only at a clamped boundary; a few redraws settle it.
+            var moved = values[index];
+            for (var attempt = 0; attempt < MaxRedraws && moved == values[index]; attempt++)
+                moved = MoveNumeric(index, values[index], random);
+            values[index] = moved;
+        }
+        else
+        {
+            // Uniform over the other values: draw from n - 1 and skip the current one.
+            var current = (int)values[index];
+            var other = random.Next(dimension.ChoiceCount - 1);
+            values[index] = other >= current ? other + 1 : other;
+            if (_isParent[index]) RepairActivity(values, index, random);
+        }
+        return values;
+    }
+
     /// <summary>After dimension <paramref name="changed"/> changed, sets the dimensions it deactivated to NaN and
     /// draws the ones it activated. Parents precede their children in the view, so one pass suffices.</summary>
     public void RepairActivity(double[] point, int changed, Random random)

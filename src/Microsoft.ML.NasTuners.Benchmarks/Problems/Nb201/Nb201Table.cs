@@ -19,19 +19,16 @@ public sealed class Nb201Table
     private static readonly ConcurrentDictionary<string, Lazy<Nb201Table>> Cache = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, Nb201Accuracies> _byArchitecture;
+    private readonly double[] _bestTwoHundredEpochs;
 
     private Nb201Table(Dictionary<string, Nb201Accuracies> byArchitecture)
     {
         _byArchitecture = byArchitecture;
-        var best = new double[3];
-        foreach (var dataset in Enum.GetValues<Nb201Dataset>())
-            best[(int)dataset] = byArchitecture.Values.Max(a => a.TwoHundredEpochAccuracy(dataset));
-        _bestTwoHundredEpochs = best;
+        _bestTwoHundredEpochs = Enum.GetValues<Nb201Dataset>()
+            .Select(dataset => byArchitecture.Values.Max(a => a.TwoHundredEpochAccuracy(dataset))).ToArray();
     }
 
-    private readonly double[] _bestTwoHundredEpochs;
-
-    /// <summary>Every cell's record, in the order of the 200-epoch table.</summary>
+    /// <summary>Every cell's record.</summary>
     public IReadOnlyCollection<Nb201Accuracies> Cells => _byArchitecture.Values;
 
     /// <summary>The best 200-epoch test accuracy on <paramref name="dataset"/> over all cells.</summary>

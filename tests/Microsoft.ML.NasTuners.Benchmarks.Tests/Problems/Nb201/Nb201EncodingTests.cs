@@ -82,4 +82,22 @@ public class Nb201EncodingTests
         keyToUnique.Values.Should().OnlyContain(s => s.Count == 1, "no key joins two of the table's classes");
         uniqueToKey.Values.Should().OnlyContain(s => s.Count == 1, "no class of the table is split by the key");
     }
+
+    [Nb201Fact]
+    public void Path_encodings_of_the_graphs_are_equal_within_each_isomorphism_class()
+    {
+        // Three computing operations and paths of up to three of them (the longest in a 4-node cell): 1 + 3 + 9 + 27.
+        var paths = new PathEncoding(Nb201Operations.Computing, 3);
+        paths.Length.Should().Be(40);
+        var classes = Nb201Table.Load().Cells.GroupBy(r => Nb201Encoding.CanonicalKey(r.Cell)).ToList();
+        classes.Should().HaveCount(6_466);
+        foreach (var group in classes)
+        {
+            var first = paths.Encode(Nb201Encoding.ToGraph(group.First().Cell));
+            foreach (var record in group.Skip(1))
+                paths.Encode(Nb201Encoding.ToGraph(record.Cell)).Should().Equal(first, $"{record.Cell} and {group.First().Cell} share the key {group.Key}");
+        }
+        classes.Select(g => string.Join(",", paths.Encode(Nb201Encoding.ToGraph(g.First().Cell)))).Distinct().Count()
+            .Should().BeGreaterThan(1000, "the encoding still tells most classes apart");
+    }
 }
