@@ -34,11 +34,20 @@ public static class BenchmarkTuners
         .Add("wl-gp", "Architectures: GP with the Weisfeiler-Lehman graph kernel (NAS-BOWL), EI by evolution",
             (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed))
         .Add("smac-wl", "Architectures: SMAC's random forest on Weisfeiler-Lehman features, EI by evolution",
-            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-wl"), seed: seed));
+            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-wl"), seed: seed))
+        .Add("smac-path", "Architectures: SMAC's random forest on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
+            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-path"),
+                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem)), seed: seed));
 
     private static IArchitectureEncoding ArchitectureOf(IBenchmarkProblem problem, string tuner) =>
         problem.Architecture ?? throw new ArgumentException(
             $"Tuner '{tuner}' searches architectures, but problem '{problem.Name}' has no architecture encoding (use it on an nb201_* problem).", nameof(problem));
+
+    // The path encoding needs the operation vocabulary, which only the NB201 problems declare; their longest
+    // input-to-output path passes three operations.
+    private static PathEncoding PathEncodingOf(IBenchmarkProblem problem) => problem is Nb201Problem
+        ? new PathEncoding(Nb201Operations.Computing, 3)
+        : throw new ArgumentException($"Tuner 'smac-path' needs a problem with a declared operation vocabulary (nb201_*), not '{problem.Name}'.", nameof(problem));
 
     // Budgets are rounded because the problems count them in whole epochs or samples. On a single-fidelity problem
     // the schedule has one budget, so every trial runs at full fidelity.
