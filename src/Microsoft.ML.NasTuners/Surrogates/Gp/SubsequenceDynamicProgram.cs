@@ -58,8 +58,11 @@ internal sealed class SubsequenceDynamicProgram
         var cells = (p + 1) * width;
         // K'_0 = 1 everywhere, and its derivatives vanish.
         Array.Fill(_previous, 1.0, 0, cells);
-        Array.Clear(_previousM, 0, cells);
-        Array.Clear(_previousG, 0, cells);
+        if (withGradient)
+        {
+            Array.Clear(_previousM, 0, cells);
+            Array.Clear(_previousG, 0, cells);
+        }
         var m = matchDecay;
         var g = gapDecay;
         var m2 = m * m;
@@ -69,9 +72,11 @@ internal sealed class SubsequenceDynamicProgram
         {
             // The occurrences of length n end at a match (a, b) and extend one of length n − 1 in the prefixes before it.
             double kn = 0, knM = 0, knG = 0;
-            for (var a = 1; a <= p; a++)
+            // Occurrences of length n end at a ≥ n, b ≥ n (with gradients every cell of K' is computed, which is
+            // harmless: the cells below are zero).
+            for (var a = n; a <= p; a++)
             {
-                for (var b = 1; b <= q; b++)
+                for (var b = n; b <= q; b++)
                 {
                     if (!_match[(a - 1) * q + b - 1]) continue;
                     var before = (a - 1) * width + b - 1;
@@ -89,33 +94,33 @@ internal sealed class SubsequenceDynamicProgram
             }
             if (n == _maxLength || n >= Math.Min(p, q)) break;
             if (withGradient) NextLevelWithGradient(p, q, m2, dm2, g);
-            else NextLevel(p, q, m2, g);
+            else NextLevel(p, q, m2, g, n);
             (_previous, _current) = (_current, _previous);
             (_previousM, _currentM) = (_currentM, _previousM);
             (_previousG, _currentG) = (_currentG, _previousG);
         }
     }
 
-    // K'_n from K'_{n−1} (in _previous) into _current, values only: the hot path of predictions.
-    private void NextLevel(int p, int q, double m2, double g)
+    // K'_n from K'_{n−1} (in _previous) into _current, values only: the hot path of predictions. Only the cells with
+    // a ≥ n and b ≥ n can be non-zero and only they are read by the next level, so only they are computed.
+    private void NextLevel(int p, int q, double m2, double g, int n)
     {
         var width = q + 1;
         var current = _current;
         var previous = _previous;
         var match = _match;
-        Array.Clear(current, 0, width);
-        for (var a = 1; a <= p; a++)
+        for (var a = n; a <= p; a++)
         {
             var row = a * width;
             var above = row - width;
             var matchRow = (a - 1) * q - 1;
-            current[row] = 0;
             double inner = 0;
-            for (var b = 1; b <= q; b++)
+            for (var b = n; b <= q; b++)
             {
                 inner *= g;
                 if (match[matchRow + b]) inner += m2 * previous[above + b - 1];
-                current[row + b] = g * current[above + b] + inner;
+                // K'_n(n − 1, b) = 0: the row above the first computed one holds no occurrence of length n.
+                current[row + b] = (a == n ? 0 : g * current[above + b]) + inner;
             }
         }
     }

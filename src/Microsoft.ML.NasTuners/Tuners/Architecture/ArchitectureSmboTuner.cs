@@ -104,11 +104,9 @@ public class ArchitectureSmboTuner : ITuner
     {
         var points = modelled.Select(o => o.Parameter).ToList();
         var targets = SmacLossTransforms.Apply(_options.LossTransform, modelled.Select(o => o.Loss).ToList());
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             _surrogate.Fit(points, targets, _random);
-            if (Environment.GetEnvironmentVariable("AG_PROFILE") is not null) Console.Error.WriteLine($"PROF n={points.Count} fit={sw.ElapsedMilliseconds}");
             if (_pending.Count > 0)
             {
                 var pending = _pending.Values.Select(p => p.Parameter).ToList();
@@ -125,10 +123,7 @@ public class ArchitectureSmboTuner : ITuner
 
         var best = targets.Min();
         var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
-        sw.Restart();
-        var r = _search.Maximize(incumbents, candidates => LogExpectedImprovement(candidates, best), key => !_taken.Contains(key), _random);
-        if (Environment.GetEnvironmentVariable("AG_PROFILE") is not null) Console.Error.WriteLine($"PROF search={sw.ElapsedMilliseconds} scored={_search.LastScored}");
-        return r;
+        return _search.Maximize(incumbents, candidates => LogExpectedImprovement(candidates, best), key => !_taken.Contains(key), _random);
     }
 
     // log of the expected improvement averaged over the surrogate's predictions (log-sum-exp, so tiny values still rank).
