@@ -114,16 +114,15 @@ public class ArchitectureSmboTuner : ITuner
                 var believed = Enumerable.Range(0, pending.Count).Select(i => predictions.Average(p => p.Mean[i])).ToList();
                 _surrogate.Believe(pending, believed, _random);
             }
+            var best = targets.Min();
+            var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
+            return _search.Maximize(incumbents, candidates => LogExpectedImprovement(candidates, best), key => !_taken.Contains(key), _random);
         }
         catch (InvalidOperationException)
         {
-            // The model could not be fitted (degenerate data); a random architecture keeps the run going.
+            // The model could not be fitted or queried (degenerate data); a random architecture keeps the run going.
             return null;
         }
-
-        var best = targets.Min();
-        var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
-        return _search.Maximize(incumbents, candidates => LogExpectedImprovement(candidates, best), key => !_taken.Contains(key), _random);
     }
 
     // log of the expected improvement averaged over the surrogate's predictions (log-sum-exp, so tiny values still rank).

@@ -102,6 +102,24 @@ public class ArchitectureSmboTunerTests
         found.Order().ElementAt(1).Should().BeLessThanOrEqualTo(15, $"first hits: {string.Join(", ", found)}");
     }
 
+    [Theory]
+    [MemberData(nameof(TunerNames))]
+    public void Equal_losses_everywhere_do_not_break_the_model(string name)
+    {
+        var tuner = Create(name, seed: 9);
+        var encoding = new ToyCell();
+        var keys = new List<string>();
+        for (var id = 0; id < 20; id++)
+        {
+            var settings = new TrialSettings { TrialId = id };
+            settings.Parameter = tuner.Propose(settings);
+            keys.Add(encoding.CanonicalKey(settings.Parameter));
+            tuner.Update(Result(settings, 3.0));
+        }
+
+        keys.Should().OnlyHaveUniqueItems();
+    }
+
     [Fact]
     public void Bad_options_name_the_option()
     {
