@@ -13,10 +13,12 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// node 0); the output takes everything that feeds cell node 3. Operation nodes that do not reach the output, or that
 /// the input does not reach (they would compute on zeros), are dropped. An edge says that data flows, not how often:
 /// two skip paths from the same source give one edge.</item>
-/// <item><b>Canonical key</b>: see <see cref="CanonicalKey(Nb201Cell)"/>.</item>
+/// <item><b>Canonical key</b>: by default <see cref="CanonicalKey(Nb201Cell)"/>, the benchmark's own classes; with
+/// <see cref="Nb201Equivalence.Functional"/>, <see cref="FunctionalKey(Nb201Cell)"/>.</item>
 /// </list>
 /// </summary>
-public sealed class Nb201Encoding : IArchitectureEncoding
+/// <param name="equivalence">Which cells share a canonical key. Default <see cref="Nb201Equivalence.Benchmark"/>.</param>
+public sealed class Nb201Encoding(Nb201Equivalence equivalence = Nb201Equivalence.Benchmark) : IArchitectureEncoding
 {
     /// <summary>The label of the graph's first node.</summary>
     public const string InputLabel = "input";
@@ -33,8 +35,17 @@ public sealed class Nb201Encoding : IArchitectureEncoding
     /// <inheritdoc />
     public ArchitectureGraph ToGraph(Parameter parameter) => ToGraph(Nb201Cell.FromParameter(parameter));
 
+    /// <summary>Which cells share a canonical key.</summary>
+    public Nb201Equivalence Equivalence { get; } = Enum.IsDefined(equivalence)
+        ? equivalence
+        : throw new ArgumentOutOfRangeException(nameof(equivalence), equivalence, $"equivalence must be one of {string.Join(", ", Enum.GetNames<Nb201Equivalence>())}.");
+
     /// <inheritdoc />
-    public string CanonicalKey(Parameter parameter) => CanonicalKey(Nb201Cell.FromParameter(parameter));
+    public string CanonicalKey(Parameter parameter)
+    {
+        var cell = Nb201Cell.FromParameter(parameter);
+        return Equivalence == Nb201Equivalence.Functional ? FunctionalKey(cell) : CanonicalKey(cell);
+    }
 
     /// <summary>The operations-on-nodes graph of <paramref name="cell"/> (see the class remarks).</summary>
     public static ArchitectureGraph ToGraph(Nb201Cell cell)
@@ -103,6 +114,37 @@ public sealed class Nb201Encoding : IArchitectureEncoding
             expressions[to] = string.Join('+', terms);
         }
         return expressions[^1];
+    }
+
+    /// <summary>
+    /// A key equal for two cells exactly when they compute the same expression of the input <c>0</c> (4,930 classes):
+    /// the output is the multiset of operation chains applied to the input, each operation applied to the merged,
+    /// sorted sum its source node receives. <c>none</c> edges add nothing, a skip connection adds its source's terms to
+    /// the sum, and an operation on a node that receives nothing is dropped. A cell whose output receives nothing has
+    /// the key <c>#</c>.
+    /// </summary>
+    /// <remarks>Two caveats, shared with <see cref="CanonicalKey(Nb201Cell)"/>: the expression does not say whether
+    /// two equal sub-terms are one node or two with their own weights, and a convolution on zeros is not exactly zero
+    /// in the trained network (its batch norm adds a learned shift), which this key ignores.</remarks>
+    public static string FunctionalKey(Nb201Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var terms = new List<string>[Nb201Cell.NodeCount];
+        terms[0] = ["0"];
+        for (var n = 1; n < terms.Length; n++) terms[n] = [];
+        for (var e = 0; e < Nb201Cell.Edges.Count; e++)
+        {
+            var (from, to) = Nb201Cell.Edges[e];
+            var operation = cell.Operations[e];
+            if (operation == Nb201Operations.None || terms[from].Count == 0) continue;
+            // Edges into a node come before edges out of it, so terms[from] is complete here; sorted, it is canonical.
+            terms[from].Sort(StringComparer.Ordinal);
+            if (operation == Nb201Operations.SkipConnect) terms[to].AddRange(terms[from]);
+            else terms[to].Add($"({string.Join('+', terms[from])})@{operation}");
+        }
+        var output = terms[^1];
+        output.Sort(StringComparer.Ordinal);
+        return output.Count == 0 ? Zero : string.Join('+', output);
     }
 
     // Keeps the input, the output, and the operation nodes on some input-to-output path, renumbered in order.

@@ -100,4 +100,30 @@ public class Nb201EncodingTests
         classes.Select(g => string.Join(",", paths.Encode(Nb201Encoding.ToGraph(g.First().Cell)))).Distinct().Count()
             .Should().BeGreaterThan(1000, "the encoding still tells most classes apart");
     }
+
+    [Fact]
+    public void Functional_key_drops_zeros_and_merges_sums()
+    {
+        // x -> conv3 -> out through node 1, node 2 and a skip chain, or straight: one function.
+        var direct = Nb201Cell.Parse("|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|");
+        var chained = Nb201Cell.Parse("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|none~0|none~1|skip_connect~2|");
+        Nb201Encoding.CanonicalKey(chained).Should().NotBe(Nb201Encoding.CanonicalKey(direct), "the benchmark keeps the zero terms");
+        Nb201Encoding.FunctionalKey(chained).Should().Be(Nb201Encoding.FunctionalKey(direct)).And.Be("(0)@nor_conv_3x3");
+        // An operation on a node that receives nothing computes nothing.
+        Nb201Encoding.FunctionalKey(Nb201Cell.Parse("|none~0|+|none~0|nor_conv_1x1~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|")).Should().Be("#");
+        var functional = new Nb201Encoding(Nb201Equivalence.Functional);
+        functional.CanonicalKey(chained.ToParameter()).Should().Be(functional.CanonicalKey(direct.ToParameter()));
+        Encoding.Equivalence.Should().Be(Nb201Equivalence.Benchmark);
+        FluentActions.Invoking(() => new Nb201Encoding((Nb201Equivalence)5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Benchmark, Functional*");
+    }
+
+    [Nb201Fact]
+    public void Functional_classes_are_coarser_than_the_benchmarks_4930_against_6466()
+    {
+        var records = Nb201Table.Load().Cells;
+        var functionalOfUnique = records.GroupBy(r => r.UniqueString)
+            .Select(g => g.Select(r => Nb201Encoding.FunctionalKey(r.Cell)).Distinct().Count());
+        functionalOfUnique.Should().OnlyContain(n => n == 1, "each benchmark class lies inside one functional class");
+        records.Select(r => Nb201Encoding.FunctionalKey(r.Cell)).Distinct().Should().HaveCount(4_930);
+    }
 }
