@@ -1,3 +1,4 @@
+using Microsoft.ML.NasTuners.Architectures;
 using Microsoft.ML.NasTuners.Tuners;
 
 namespace Microsoft.ML.NasTuners.Benchmarks;
@@ -27,7 +28,26 @@ public static class BenchmarkTuners
                 new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true, Asynchronous = true }, seed)))
         .Add("bohb", "BOHB (Falkner et al. 2018): Hyperband with proposals from good/bad kernel densities",
             (space, seed, problem) => MultiFidelity(problem, (min, max) => new BohbTuner(space,
-                new BohbOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)));
+                new BohbOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))
+        .Add("ssk-gp", "Architectures: GP with the sub-sequence string kernel over the architecture string (BOSS), EI by evolution",
+            (space, seed, problem) => new StringKernelGpTuner(space, ArchitectureOf(problem, "ssk-gp"), seed: seed))
+        .Add("wl-gp", "Architectures: GP with the Weisfeiler-Lehman graph kernel (NAS-BOWL), EI by evolution",
+            (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed))
+        .Add("smac-wl", "Architectures: SMAC's random forest on Weisfeiler-Lehman features, EI by evolution",
+            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-wl"), seed: seed))
+        .Add("smac-path", "Architectures: SMAC's random forest on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
+            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-path"),
+                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem)), seed: seed));
+
+    private static IArchitectureEncoding ArchitectureOf(IBenchmarkProblem problem, string tuner) =>
+        problem.Architecture ?? throw new ArgumentException(
+            $"Tuner '{tuner}' searches architectures, but problem '{problem.Name}' has no architecture encoding (use it on an nb201_* problem).", nameof(problem));
+
+    // The path encoding needs the operation vocabulary, which only the NB201 problems declare; their longest
+    // input-to-output path passes three operations.
+    private static PathEncoding PathEncodingOf(IBenchmarkProblem problem) => problem is Nb201Problem
+        ? new PathEncoding(Nb201Operations.Computing, 3)
+        : throw new ArgumentException($"Tuner 'smac-path' needs a problem with a declared operation vocabulary (nb201_*), not '{problem.Name}'.", nameof(problem));
 
     // Budgets are rounded because the problems count them in whole epochs or samples. On a single-fidelity problem
     // the schedule has one budget, so every trial runs at full fidelity.
