@@ -10,20 +10,7 @@ public static class YahpoData
     /// <summary>The folder: <see cref="DirectoryVariable"/> when set, otherwise <c>shared/data/yahpo</c> in the first
     /// directory above the application's or the current directory that has one (which finds
     /// <c>../shared/data/yahpo</c> beside a clone of the repository); null when none is found.</summary>
-    public static string? FindDirectory()
-    {
-        if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
-            return IsDataDirectory(configured) ? Path.GetFullPath(configured) : null;
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "data", "yahpo");
-                if (IsDataDirectory(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
+    public static string? FindDirectory() => SharedDataFolder.Find(DirectoryVariable, "yahpo", IsDataDirectory);
 
     /// <summary>The folder, or an exception that says where it was looked for and how to point at it.</summary>
     /// <exception cref="DirectoryNotFoundException">No data folder was found.</exception>

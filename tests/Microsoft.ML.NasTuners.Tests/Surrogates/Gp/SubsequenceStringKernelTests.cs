@@ -81,13 +81,7 @@ public class SubsequenceStringKernelTests
         theta[4] = Math.Log(0.3); // gap decay
         theta[5] = Math.Log(2.0);
         theta[7] = Math.Log(0.5);
-        var gradient = new double[theta.Length];
-        gp.LogMarginalLikelihood(theta, gradient);
-        for (var p = 0; p < theta.Length; p++)
-        {
-            var numeric = GpTestData.Derivative(t => gp.LogMarginalLikelihood(t, default), theta, p, 1e-5);
-            gradient[p].Should().BeApproximately(numeric, 1e-4 * Math.Max(1, Math.Abs(numeric)), $"hyper-parameter {gp.Hyperparameters[p].Name}");
-        }
+        GpTestData.LikelihoodGradientShouldMatchFiniteDifferences(gp, theta);
     }
 
     [Fact]

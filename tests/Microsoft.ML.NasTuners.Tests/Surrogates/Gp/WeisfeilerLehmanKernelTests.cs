@@ -70,12 +70,6 @@ public class WeisfeilerLehmanKernelTests
         theta[2] = Math.Log(1.4);
         theta[3] = Math.Log(0.5);
         theta[5] = Math.Log(3);
-        var gradient = new double[theta.Length];
-        gp.LogMarginalLikelihood(theta, gradient);
-        for (var p = 0; p < theta.Length; p++)
-        {
-            var numeric = GpTestData.Derivative(t => gp.LogMarginalLikelihood(t, default), theta, p, 1e-5);
-            gradient[p].Should().BeApproximately(numeric, 1e-4 * Math.Max(1, Math.Abs(numeric)), $"hyper-parameter {gp.Hyperparameters[p].Name}");
-        }
+        GpTestData.LikelihoodGradientShouldMatchFiniteDifferences(gp, theta);
     }
 }
