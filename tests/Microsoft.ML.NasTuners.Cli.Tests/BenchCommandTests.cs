@@ -187,6 +187,14 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void An_architecture_tuner_on_a_plain_function_exits_2_saying_what_it_needs()
+    {
+        var run = CliRun.Of("bench", "--problem", "branin", "--tuner", "ssk-gp");
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().StartWith("error: ").And.Contain("'ssk-gp' needs an architecture problem");
+    }
+
+    [Fact]
     public void Missing_problem_exits_2()
     {
         var run = CliRun.Of("bench", "--tuner", "random");

@@ -36,9 +36,10 @@ public sealed class BenchmarkRunner
     public IReadOnlyList<TrialRecord> Run(BenchmarkPlan plan, IProgress<BenchmarkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        Validate(plan);
+        var skipped = Skipped(plan).Select(s => (s.Problem, s.Tuner)).ToHashSet();
         var runs = (from problem in plan.Problems
                     from tuner in plan.Tuners
+                    where !skipped.Contains((problem, tuner))
                     from seed in plan.Seeds
                     select (Problem: problem, Tuner: tuner, Seed: seed)).ToArray();
         var results = new IReadOnlyList<TrialRecord>[runs.Length];
@@ -291,6 +292,28 @@ public sealed class BenchmarkRunner
         {
             return previous;
         }
+    }
+
+    /// <summary>
+    /// The (problem, tuner) pairs of <paramref name="plan"/> that <see cref="Run"/> leaves out because the tuner cannot
+    /// search the problem (an architecture tuner on a plain function, for example), each with what the tuner needs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The plan is invalid, or one of its tuners can search none of its problems.</exception>
+    public IReadOnlyList<(string Problem, string Tuner, string Requirement)> Skipped(BenchmarkPlan plan)
+    {
+        Validate(plan);
+        var skipped = new List<(string Problem, string Tuner, string Requirement)>();
+        var problems = plan.Problems.Select(name => BenchmarkProblems.Create(name, plan.YahpoTask)).ToArray();
+        foreach (var registration in plan.Tuners.Select(Tuners.Get).Where(r => r.AppliesTo is not null))
+        {
+            var requirement = registration.Requirement ?? "a different problem";
+            var refused = problems.Where(p => !registration.CanRun(p)).Select(p => p.Name).ToArray();
+            if (refused.Length == problems.Length)
+                throw new ArgumentException(
+                    $"Tuner '{registration.Name}' needs {requirement}, and none of the named problems ({string.Join(", ", refused)}) is one.", nameof(plan));
+            skipped.AddRange(refused.Select(problem => (problem, registration.Name, requirement)));
+        }
+        return skipped;
     }
 
     private void Validate(BenchmarkPlan plan)

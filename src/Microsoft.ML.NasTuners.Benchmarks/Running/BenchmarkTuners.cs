@@ -30,14 +30,22 @@ public static class BenchmarkTuners
             (space, seed, problem) => MultiFidelity(problem, (min, max) => new BohbTuner(space,
                 new BohbOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))
         .Add("ssk-gp", "Architectures: GP with the sub-sequence string kernel over the architecture string (BOSS), EI by evolution",
-            (space, seed, problem) => new StringKernelGpTuner(space, ArchitectureOf(problem, "ssk-gp"), seed: seed))
+            (space, seed, problem) => new StringKernelGpTuner(space, ArchitectureOf(problem, "ssk-gp"), seed: seed),
+            HasArchitecture, ArchitectureRequirement)
         .Add("wl-gp", "Architectures: GP with the Weisfeiler-Lehman graph kernel (NAS-BOWL), EI by evolution",
-            (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed))
+            (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed),
+            HasArchitecture, ArchitectureRequirement)
         .Add("smac-wl", "Architectures: SMAC's random forest on Weisfeiler-Lehman features, EI by evolution",
-            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-wl"), seed: seed))
+            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-wl"), seed: seed),
+            HasArchitecture, ArchitectureRequirement)
         .Add("smac-path", "Architectures: SMAC's random forest on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
             (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-path"),
-                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem)), seed: seed));
+                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem)), seed: seed),
+            problem => problem is Nb201Problem, "a NAS-Bench-201 problem (nb201_*), whose operation vocabulary the path encoding needs");
+
+    private const string ArchitectureRequirement = "an architecture problem (one with an architecture encoding, such as nb201_*)";
+
+    private static bool HasArchitecture(IBenchmarkProblem problem) => problem.Architecture is not null;
 
     private static IArchitectureEncoding ArchitectureOf(IBenchmarkProblem problem, string tuner) =>
         problem.Architecture ?? throw new ArgumentException(

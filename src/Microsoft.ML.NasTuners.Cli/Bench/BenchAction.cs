@@ -37,18 +37,30 @@ internal static class BenchAction
             CountContinuation = s.CountContinuation,
             YahpoTask = s.YahpoTask,
         };
-        var runs = s.Problems.Count * s.Tuners.Count * s.Seeds.Count;
+        var runner = new BenchmarkRunner(context.Tuners);
+        IReadOnlyList<(string Problem, string Tuner, string Requirement)> skipped;
+        try
+        {
+            skipped = runner.Skipped(plan);
+        }
+        catch (ArgumentException e)
+        {
+            context.Stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        foreach (var (problem, tuner, requirement) in skipped)
+            context.Stderr.WriteLine($"bench: skipping {tuner} on {problem}: it needs {requirement}.");
+        var runs = (s.Problems.Count * s.Tuners.Count - skipped.Count) * s.Seeds.Count;
         var length = s.BudgetLimit is { } limit
             ? string.Create(CultureInfo.InvariantCulture, $"{limit:G6} full budgets{(s.Trials == int.MaxValue ? "" : $" (at most {s.Trials} trials)")}")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Trials} trials");
         context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: {s.Problems.Count} problem(s) × {s.Tuners.Count} tuner(s) × {s.Seeds.Count} seed(s) = {runs} run(s) of {length}, parallel {s.Parallel}, {s.Threads} thread(s)"));
+            $"bench: {s.Problems.Count} problem(s) × {s.Tuners.Count} tuner(s) × {s.Seeds.Count} seed(s){(skipped.Count > 0 ? $" less {skipped.Count * s.Seeds.Count} skipped" : "")} = {runs} run(s) of {length}, parallel {s.Parallel}, {s.Threads} thread(s)"));
 
         IReadOnlyList<TrialRecord> records;
         var clock = Stopwatch.StartNew();
         try
         {
-            var runner = new BenchmarkRunner(context.Tuners);
             var perRun = s.BudgetLimit is { } k ? (long)Math.Ceiling(k) : s.Trials;
             records = ProgressDisplay.Run(context, runs * perRun, progress => runner.Run(plan, progress, cancellationToken));
         }

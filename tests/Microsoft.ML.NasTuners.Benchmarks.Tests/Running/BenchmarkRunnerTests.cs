@@ -195,4 +195,27 @@ public class BenchmarkRunnerTests
     {
         public void Report(BenchmarkProgress value) => report(value);
     }
+    [Fact]
+    public void A_tuner_restricted_to_some_problems_is_skipped_on_the_others_and_said_so()
+    {
+        var registry = BenchmarkTuners.CreateRegistry()
+            .Add("hartmann-only", "random search that only runs on hartmann3", (s, seed, _) => new RandomSearchTuner(s, seed),
+                problem => problem.Name == "hartmann3", "the Hartmann-3 problem");
+        var runner = new BenchmarkRunner(registry);
+        var plan = new BenchmarkPlan { Problems = ["branin", "hartmann3"], Tuners = ["random", "hartmann-only"], Seeds = [1, 2], Trials = 3 };
+
+        runner.Skipped(plan).Should().Equal(("branin", "hartmann-only", "the Hartmann-3 problem"));
+        var pairs = runner.Run(plan).Select(r => (r.Problem, r.Tuner)).Distinct().ToList();
+
+        pairs.Should().BeEquivalentTo([("branin", "random"), ("hartmann3", "random"), ("hartmann3", "hartmann-only")]);
+    }
+
+    [Fact]
+    public void A_tuner_that_can_search_none_of_the_named_problems_is_an_error_naming_what_it_needs()
+    {
+        var runner = new BenchmarkRunner();
+        var plan = new BenchmarkPlan { Problems = ["branin", "hartmann6"], Tuners = ["random", "wl-gp"], Seeds = [1], Trials = 3 };
+
+        runner.Invoking(r => r.Run(plan)).Should().Throw<ArgumentException>().WithMessage("*'wl-gp'*architecture*branin, hartmann6*");
+    }
 }

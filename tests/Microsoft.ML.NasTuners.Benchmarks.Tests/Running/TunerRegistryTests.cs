@@ -49,4 +49,20 @@ public class TunerRegistryTests
         seen.Value.Seed.Should().Be(42);
         seen.Value.Problem.Should().BeSameAs(problem);
     }
+    [Fact]
+    public void A_restriction_to_some_problems_must_say_what_it_needs()
+    {
+        var registry = new TunerRegistry();
+        registry.Invoking(r => r.Add("picky", "", (s, seed, _) => new RandomSearchTuner(s, seed), _ => true))
+            .Should().Throw<ArgumentException>().WithParameterName("requirement");
+    }
+
+    [Fact]
+    public void Architecture_tuners_apply_only_to_problems_with_an_architecture_encoding()
+    {
+        var registry = BenchmarkTuners.CreateRegistry();
+        foreach (var name in new[] { "ssk-gp", "wl-gp", "smac-wl", "smac-path" })
+            registry.Get(name).CanRun(new BraninProblem()).Should().BeFalse(name);
+        registry.Get("random").CanRun(new BraninProblem()).Should().BeTrue();
+    }
 }
