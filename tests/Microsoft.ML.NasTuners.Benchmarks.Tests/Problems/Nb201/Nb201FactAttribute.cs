@@ -7,9 +7,11 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 /// or the variable names one, the test runs, so damaged data or a wrong path still fails.</summary>
 public sealed class Nb201FactAttribute : FactAttribute
 {
-    public Nb201FactAttribute()
-    {
-        if (Nb201Data.FindDirectory() is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Nb201Data.DirectoryVariable)))
-            Skip = $"NAS-Bench-201 data not found: put it in ../shared/data/nb201 or set {Nb201Data.DirectoryVariable}.";
-    }
+    public Nb201FactAttribute() => Skip = SkipReason();
+
+    /// <summary>Why a test that needs the tables is skipped, or null when it must run.</summary>
+    internal static string? SkipReason() =>
+        Nb201Data.FindDirectory() is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Nb201Data.DirectoryVariable))
+            ? $"NAS-Bench-201 data not found: put it in ../shared/data/nb201 or set {Nb201Data.DirectoryVariable}."
+            : null;
 }
