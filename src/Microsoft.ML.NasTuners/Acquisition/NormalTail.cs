@@ -32,10 +32,17 @@ internal static class NormalTail
     public static double MillsRatio(double x)
     {
         if (x < DirectLimit) return Cdf(-x) / Pdf(x);
-        // Continued fraction R(x) = 1/(x + 1/(x + 2/(x + 3/(x + ...)))).
+        // Continued fraction R(x) = 1/(x + 1/(x + 2/(x + 3/(x + ...)))) = 1/(x + 1/D(x)).
+        return 1 / (x + 1 / MillsDenominator(x));
+    }
+
+    // D(x) = x + 2/(x + 3/(x + ...)), the continued fraction below the first level, evaluated from the bottom; the
+    // Mills ratio and the tail of log h both need it.
+    private static double MillsDenominator(double x)
+    {
         var tail = x;
-        for (var k = ContinuedFractionTerms; k >= 1; k--) tail = x + k / tail;
-        return 1 / tail;
+        for (var k = ContinuedFractionTerms; k >= 2; k--) tail = x + k / tail;
+        return tail;
     }
 
     /// <summary>log Φ(z), accurate for very negative z.</summary>
@@ -59,8 +66,7 @@ internal static class NormalTail
         // With t = -z and the Mills-ratio continued fraction Φ(z)/φ(z) = 1/(t + c), c = 1/(t + 2/(t + 3/(t + ...))),
         // h = φ(z)(1 - t/(t + c)) = φ(z) c/(t + c): no cancellation however far the tail, and Φ/h = 1/c.
         var t = -z;
-        var tail = t;
-        for (var k = ContinuedFractionTerms; k >= 2; k--) tail = t + k / tail;
+        var tail = MillsDenominator(t);
         var c = 1 / tail;
         slope = tail;
         return LogPdf(z) + Math.Log(c) - Math.Log(t + c);

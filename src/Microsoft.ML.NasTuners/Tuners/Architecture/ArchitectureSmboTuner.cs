@@ -152,20 +152,9 @@ public class ArchitectureSmboTuner : ITuner
         return result;
     }
 
-    private (Parameter Parameter, string Key) RandomArchitecture()
-    {
-        // A small space may be nearly exhausted; after this many draws a repeat is better than no proposal.
-        const int attempts = 1000;
-        (Parameter, string) last = default;
-        for (var a = 0; a < attempts; a++)
-        {
-            var parameter = _view.Decode(_view.Sample(_random));
-            var key = _encoding.CanonicalKey(parameter);
-            if (!_taken.Contains(key)) return (parameter, key);
-            last = (parameter, key);
-        }
-        return last;
-    }
+    // A small space may be nearly exhausted; after this many draws a repeat is better than no proposal.
+    private (Parameter Parameter, string Key) RandomArchitecture() =>
+        UnseenArchitecture.Draw(_view, _random, _encoding.CanonicalKey, _taken, maxDraws: 1000);
 
     private sealed record Observation(Parameter Parameter, double Loss, double Budget);
 }

@@ -143,15 +143,8 @@ public sealed class RegularizedEvolutionTuner : ITuner
     // A random point not proposed before; after MaxRandomDraws repeats, the last draw (the space is nearly exhausted).
     private (double[] Point, Parameter Parameter, string Key) Unseen()
     {
-        (double[], Parameter, string) last = default;
-        for (var draw = 0; draw < MaxRandomDraws; draw++)
-        {
-            var parameter = _view.Decode(_view.Sample(_random));
-            var key = Key(parameter);
-            last = (_view.Encode(parameter), parameter, key);
-            if (!_proposedKeys.Contains(key)) break;
-        }
-        return last;
+        var (parameter, key) = UnseenArchitecture.Draw(_view, _random, Key, _proposedKeys, MaxRandomDraws);
+        return (_view.Encode(parameter), parameter, key);
     }
 
     private string Key(Parameter parameter) => _encoding is not null
