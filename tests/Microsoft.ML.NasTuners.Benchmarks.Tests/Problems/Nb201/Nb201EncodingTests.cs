@@ -12,10 +12,22 @@ public class Nb201EncodingTests
     private static string[] EdgeList(ArchitectureGraph graph) => graph.Edges.Select(e => $"{e.From}->{e.To}").ToArray();
 
     [Fact]
-    public void Tokens_are_the_six_operations_in_string_order()
+    public void Tokens_are_the_architecture_strings_own_tokens()
     {
-        Encoding.ToTokens(Cell("|nor_conv_3x3~0|+|none~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|none~2|"))
-            .Should().Equal("nor_conv_3x3", "none", "avg_pool_3x3", "skip_connect", "nor_conv_1x1", "none");
+        const string architecture = "|nor_conv_3x3~0|+|none~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|none~2|";
+        var tokens = Encoding.ToTokens(Cell(architecture));
+
+        tokens.Should().Equal("nor_conv_3x3~0", "+", "none~0", "avg_pool_3x3~1", "+", "skip_connect~0", "nor_conv_1x1~1", "none~2");
+        ("|" + string.Join("|", tokens) + "|").Replace("|+|", "+").Should().Be(architecture);
+    }
+
+    [Fact]
+    public void Tokens_tell_where_an_operation_sits()
+    {
+        var first = Encoding.ToTokens(Cell("|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
+        var last = Encoding.ToTokens(Cell("|none~0|+|none~0|none~1|+|none~0|none~1|nor_conv_3x3~2|"));
+
+        first.Should().NotIntersectWith(last.Where(t => t.StartsWith("nor_conv", StringComparison.Ordinal)));
     }
 
     [Fact]
