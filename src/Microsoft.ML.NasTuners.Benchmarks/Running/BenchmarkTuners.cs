@@ -40,8 +40,24 @@ public static class BenchmarkTuners
             HasArchitecture, ArchitectureRequirement)
         .Add("smac-path", "Architectures: SMAC's random forest on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
             (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-path"),
-                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem)), seed: seed),
-            problem => problem is Nb201Problem, "a NAS-Bench-201 problem (nb201_*), whose operation vocabulary the path encoding needs");
+                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem, "smac-path")), seed: seed),
+            problem => problem is Nb201Problem, PathRequirement)
+        .Add("gp-wl", "Architectures: GP with a Matern-5/2 kernel on Weisfeiler-Lehman features, EI by evolution",
+            (space, seed, problem) => new EmbeddingGpTuner(space, ArchitectureOf(problem, "gp-wl"), seed: seed),
+            HasArchitecture, ArchitectureRequirement)
+        .Add("gp-path", "Architectures: GP with a Matern-5/2 kernel on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
+            (space, seed, problem) => new EmbeddingGpTuner(space, ArchitectureOf(problem, "gp-path"),
+                new PathEmbedding(ArchitectureOf(problem, "gp-path"), PathEncodingOf(problem, "gp-path")), seed: seed),
+            problem => problem is Nb201Problem, PathRequirement)
+        .Add("tpe-wl", "Architectures: TPE's good/bad density ratio on Weisfeiler-Lehman features, maximised by evolution",
+            (space, seed, problem) => new EmbeddingTpeTuner(space, ArchitectureOf(problem, "tpe-wl"), seed: seed),
+            HasArchitecture, ArchitectureRequirement)
+        .Add("tpe-path", "Architectures: TPE's good/bad density ratio on the BANANAS path encoding (NAS-Bench-201 problems), maximised by evolution",
+            (space, seed, problem) => new EmbeddingTpeTuner(space, ArchitectureOf(problem, "tpe-path"),
+                new PathEmbedding(ArchitectureOf(problem, "tpe-path"), PathEncodingOf(problem, "tpe-path")), seed: seed),
+            problem => problem is Nb201Problem, PathRequirement);
+
+    private const string PathRequirement = "a NAS-Bench-201 problem (nb201_*), whose operation vocabulary the path encoding needs";
 
     private const string ArchitectureRequirement = "an architecture problem (one with an architecture encoding, such as nb201_*)";
 
@@ -53,9 +69,9 @@ public static class BenchmarkTuners
 
     // The path encoding needs the operation vocabulary, which only the NB201 problems declare; their longest
     // input-to-output path passes three operations.
-    private static PathEncoding PathEncodingOf(IBenchmarkProblem problem) => problem is Nb201Problem
+    private static PathEncoding PathEncodingOf(IBenchmarkProblem problem, string tuner) => problem is Nb201Problem
         ? new PathEncoding(Nb201Operations.Computing, 3)
-        : throw new ArgumentException($"Tuner 'smac-path' needs a problem with a declared operation vocabulary (nb201_*), not '{problem.Name}'.", nameof(problem));
+        : throw new ArgumentException($"Tuner '{tuner}' needs a problem with a declared operation vocabulary (nb201_*), not '{problem.Name}'.", nameof(problem));
 
     // Budgets are rounded because the problems count them in whole epochs or samples. On a single-fidelity problem
     // the schedule has one budget, so every trial runs at full fidelity.

@@ -4,7 +4,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 
 public class ArchitectureTunersOnNb201Tests
 {
-    public static TheoryData<string> Names => ["ssk-gp", "wl-gp", "smac-wl", "smac-path"];
+    public static TheoryData<string> Names => ["ssk-gp", "wl-gp", "smac-wl", "smac-path", "gp-wl", "gp-path", "tpe-wl", "tpe-path"];
 
     [Nb201Theory]
     [MemberData(nameof(Names))]

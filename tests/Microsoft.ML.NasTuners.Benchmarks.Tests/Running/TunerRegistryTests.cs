@@ -61,7 +61,7 @@ public class TunerRegistryTests
     public void Architecture_tuners_apply_only_to_problems_with_an_architecture_encoding()
     {
         var registry = BenchmarkTuners.CreateRegistry();
-        foreach (var name in new[] { "ssk-gp", "wl-gp", "smac-wl", "smac-path" })
+        foreach (var name in new[] { "ssk-gp", "wl-gp", "smac-wl", "smac-path", "gp-wl", "gp-path", "tpe-wl", "tpe-path" })
             registry.Get(name).CanRun(new BraninProblem()).Should().BeFalse(name);
         registry.Get("random").CanRun(new BraninProblem()).Should().BeTrue();
     }

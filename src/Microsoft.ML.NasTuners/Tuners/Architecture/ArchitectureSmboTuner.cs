@@ -5,20 +5,21 @@ using Microsoft.ML.NasTuners.Surrogates;
 namespace Microsoft.ML.NasTuners.Tuners;
 
 /// <summary>
-/// Sequential model-based optimisation over architectures with a pluggable surrogate: a GP with a string kernel
-/// (<see cref="StringKernelGpTuner"/>), a GP with a Weisfeiler-Lehman graph kernel (<see cref="GraphKernelGpTuner"/>),
-/// or a random forest on a vector embedding (<see cref="EmbeddingForestTuner"/>). Each proposal fits the surrogate to
-/// the finished trials and maximises expected improvement by a broad evolutionary search
-/// (<see cref="EvolutionaryArchitectureSearch"/>) over the model view of the space, so any space whose points the
-/// <see cref="IArchitectureEncoding"/> reads can be searched.
+/// Sequential model-based optimisation over architectures with a pluggable acquisition: expected improvement under a
+/// surrogate (a GP with a string kernel, <see cref="StringKernelGpTuner"/>; with a Weisfeiler-Lehman graph kernel,
+/// <see cref="GraphKernelGpTuner"/>; with a Matérn kernel on an embedding, <see cref="EmbeddingGpTuner"/>; a random
+/// forest on an embedding, <see cref="EmbeddingForestTuner"/>) or TPE's density ratio on an embedding
+/// (<see cref="EmbeddingTpeTuner"/>). Each proposal fits the acquisition to the finished trials and maximises it by a
+/// broad evolutionary search (<see cref="EvolutionaryArchitectureSearch"/>) over the model view of the space, so any
+/// space whose points the <see cref="IArchitectureEncoding"/> reads can be searched.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
 /// <item>The first <see cref="ArchitectureSmboOptions.InitialTrials"/> proposals are random.</item>
 /// <item>No architecture is proposed twice, nor an isomorphic twin of one evaluated, pending or failed (the encoding's
 /// <see cref="IArchitectureEncoding.CanonicalKey"/>); only when every architecture is taken does a repeat come.</item>
-/// <item>Pending trials (parallel runs) enter the model by the kriging believer: each is added as if observed at the
-/// model's predicted mean, without re-estimating hyper-parameters, which lowers the acquisition around it.</item>
+/// <item>Pending trials (parallel runs) are handed to the acquisition, which steers away from them (the kriging
+/// believer for expected improvement, a constant liar for the density ratio).</item>
 /// <item>Failed trials, and trials with a NaN or infinite loss, are kept out of the model but never proposed again.</item>
 /// <item>With budgets (multi-fidelity runs) only the results at the largest budget seen are modelled.</item>
 /// <item>The same seed gives the same proposals for the same results.</item>
@@ -28,7 +29,7 @@ public class ArchitectureSmboTuner : ITuner
 {
     private readonly ModelView _view;
     private readonly IArchitectureEncoding _encoding;
-    private readonly IArchitectureSurrogate _surrogate;
+    private readonly IArchitectureAcquisition _acquisition;
     private readonly ArchitectureSmboOptions _options;
     private readonly EvolutionaryArchitectureSearch _search;
     private readonly Random _random;
@@ -37,7 +38,7 @@ public class ArchitectureSmboTuner : ITuner
     private readonly Dictionary<int, (Parameter Parameter, string Key)> _pending = [];
     private int _proposals;
 
-    /// <summary>Creates the tuner.</summary>
+    /// <summary>Creates the tuner that maximises expected improvement under <paramref name="surrogate"/>.</summary>
     /// <param name="searchSpace">The space to search.</param>
     /// <param name="encoding">Reads the architecture of a point of the space.</param>
     /// <param name="surrogate">The model of the loss.</param>
@@ -45,10 +46,22 @@ public class ArchitectureSmboTuner : ITuner
     /// <param name="seed">The seed of every random choice.</param>
     public ArchitectureSmboTuner(SearchSpace searchSpace, IArchitectureEncoding encoding, IArchitectureSurrogate surrogate,
         ArchitectureSmboOptions? options = null, int seed = 0)
+        : this(searchSpace, encoding, new ArchitectureExpectedImprovement(surrogate ?? throw new ArgumentNullException(nameof(surrogate))), options, seed)
+    {
+    }
+
+    /// <summary>Creates the tuner that maximises <paramref name="acquisition"/>.</summary>
+    /// <param name="searchSpace">The space to search.</param>
+    /// <param name="encoding">Reads the architecture of a point of the space.</param>
+    /// <param name="acquisition">What the search maximises.</param>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <param name="seed">The seed of every random choice.</param>
+    public ArchitectureSmboTuner(SearchSpace searchSpace, IArchitectureEncoding encoding, IArchitectureAcquisition acquisition,
+        ArchitectureSmboOptions? options = null, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(searchSpace);
         _encoding = encoding ?? throw new ArgumentNullException(nameof(encoding));
-        _surrogate = surrogate ?? throw new ArgumentNullException(nameof(surrogate));
+        _acquisition = acquisition ?? throw new ArgumentNullException(nameof(acquisition));
         _options = options ?? new ArchitectureSmboOptions();
         _options.Validate();
         _view = searchSpace.ModelView;
@@ -57,8 +70,8 @@ public class ArchitectureSmboTuner : ITuner
             _options.GenerationParents);
     }
 
-    /// <summary>The surrogate.</summary>
-    public IArchitectureSurrogate Surrogate => _surrogate;
+    /// <summary>What the search maximises.</summary>
+    public IArchitectureAcquisition Acquisition => _acquisition;
 
     /// <summary>The number of finished trials with a usable loss.</summary>
     public int ObservationCount => _observations.Count;
@@ -106,50 +119,15 @@ public class ArchitectureSmboTuner : ITuner
         var targets = SmacLossTransforms.Apply(_options.LossTransform, modelled.Select(o => o.Loss).ToList());
         try
         {
-            _surrogate.Fit(points, targets, _random);
-            if (_pending.Count > 0)
-            {
-                var pending = _pending.Values.Select(p => p.Parameter).ToList();
-                var predictions = _surrogate.Predict(pending);
-                var believed = Enumerable.Range(0, pending.Count).Select(i => predictions.Average(p => p.Mean[i])).ToList();
-                _surrogate.Believe(pending, believed, _random);
-            }
-            var best = targets.Min();
+            _acquisition.Fit(points, targets, _pending.Values.Select(p => p.Parameter).ToList(), _random);
             var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
-            return _search.Maximize(incumbents, candidates => LogExpectedImprovement(candidates, best), key => !_taken.Contains(key), _random);
+            return _search.Maximize(incumbents, _acquisition.Score, key => !_taken.Contains(key), _random);
         }
         catch (InvalidOperationException)
         {
             // The model could not be fitted or queried (degenerate data); a random architecture keeps the run going.
             return null;
         }
-    }
-
-    // log of the expected improvement averaged over the surrogate's predictions (log-sum-exp, so tiny values still rank).
-    private double[] LogExpectedImprovement(IReadOnlyList<Parameter> candidates, double best)
-    {
-        var predictions = _surrogate.Predict(candidates);
-        var result = new double[candidates.Count];
-        var logs = new double[predictions.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var max = double.NegativeInfinity;
-            for (var s = 0; s < logs.Length; s++)
-            {
-                var p = predictions[s];
-                logs[s] = ExpectedImprovement.Log(p.Mean[i], Math.Sqrt(Math.Max(p.Variance[i], 0)), best);
-                max = Math.Max(max, logs[s]);
-            }
-            if (double.IsNegativeInfinity(max))
-            {
-                result[i] = max;
-                continue;
-            }
-            double sum = 0;
-            foreach (var l in logs) sum += Math.Exp(l - max);
-            result[i] = max + Math.Log(sum / logs.Length);
-        }
-        return result;
     }
 
     // A small space may be nearly exhausted; after this many draws a repeat is better than no proposal.

@@ -4,7 +4,7 @@ namespace Microsoft.ML.NasTuners.Tests.Tuners.Architecture;
 
 public class ArchitectureSmboTunerTests
 {
-    public static TheoryData<string> TunerNames => ["ssk-gp", "wl-gp", "smac-wl"];
+    public static TheoryData<string> TunerNames => ["ssk-gp", "wl-gp", "smac-wl", "gp-wl", "tpe-wl"];
 
     private static ArchitectureSmboTuner Create(string name, int seed, ArchitectureSmboOptions? options = null)
     {
@@ -15,6 +15,8 @@ public class ArchitectureSmboTunerTests
         {
             "ssk-gp" => new StringKernelGpTuner(space, encoding, options, seed: seed),
             "wl-gp" => new GraphKernelGpTuner(space, encoding, options, seed: seed),
+            "gp-wl" => new EmbeddingGpTuner(space, encoding, options: options, seed: seed),
+            "tpe-wl" => new EmbeddingTpeTuner(space, encoding, options: options, seed: seed),
             _ => new EmbeddingForestTuner(space, encoding, options: options, seed: seed),
         };
     }
