@@ -35,27 +35,29 @@ public static class BenchmarkTuners
         .Add("wl-gp", "Architectures: GP with the Weisfeiler-Lehman graph kernel (NAS-BOWL), EI by evolution",
             (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed),
             HasArchitecture, ArchitectureRequirement)
-        .Add("smac-wl", "Architectures: SMAC's random forest on Weisfeiler-Lehman features, EI by evolution",
-            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-wl"), seed: seed),
-            HasArchitecture, ArchitectureRequirement)
-        .Add("smac-path", "Architectures: SMAC's random forest on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
-            (space, seed, problem) => new EmbeddingForestTuner(space, ArchitectureOf(problem, "smac-path"),
-                new PathEmbedding(ArchitectureOf(problem, "smac-path"), PathEncodingOf(problem, "smac-path")), seed: seed),
-            problem => problem is Nb201Problem, PathRequirement)
-        .Add("gp-wl", "Architectures: GP with a Matern-5/2 kernel on Weisfeiler-Lehman features, EI by evolution",
-            (space, seed, problem) => new EmbeddingGpTuner(space, ArchitectureOf(problem, "gp-wl"), seed: seed),
-            HasArchitecture, ArchitectureRequirement)
-        .Add("gp-path", "Architectures: GP with a Matern-5/2 kernel on the BANANAS path encoding (NAS-Bench-201 problems), EI by evolution",
-            (space, seed, problem) => new EmbeddingGpTuner(space, ArchitectureOf(problem, "gp-path"),
-                new PathEmbedding(ArchitectureOf(problem, "gp-path"), PathEncodingOf(problem, "gp-path")), seed: seed),
-            problem => problem is Nb201Problem, PathRequirement)
-        .Add("tpe-wl", "Architectures: TPE's good/bad density ratio on Weisfeiler-Lehman features, maximised by evolution",
-            (space, seed, problem) => new EmbeddingTpeTuner(space, ArchitectureOf(problem, "tpe-wl"), seed: seed),
-            HasArchitecture, ArchitectureRequirement)
-        .Add("tpe-path", "Architectures: TPE's good/bad density ratio on the BANANAS path encoding (NAS-Bench-201 problems), maximised by evolution",
-            (space, seed, problem) => new EmbeddingTpeTuner(space, ArchitectureOf(problem, "tpe-path"),
-                new PathEmbedding(ArchitectureOf(problem, "tpe-path"), PathEncodingOf(problem, "tpe-path")), seed: seed),
-            problem => problem is Nb201Problem, PathRequirement);
+        .AddOnEmbeddings("smac", "SMAC's random forest", "EI by evolution",
+            (space, encoding, embedding, seed) => new EmbeddingForestTuner(space, encoding, embedding, seed: seed))
+        .AddOnEmbeddings("gp", "GP with a Matern-5/2 kernel", "EI by evolution",
+            (space, encoding, embedding, seed) => new EmbeddingGpTuner(space, encoding, embedding, seed: seed))
+        .AddOnEmbeddings("tpe", "TPE's good/bad density ratio", "maximised by evolution",
+            (space, encoding, embedding, seed) => new EmbeddingTpeTuner(space, encoding, embedding, seed: seed));
+
+    // Registers "{family}-wl" (Weisfeiler-Lehman features, any architecture problem) and "{family}-path" (the BANANAS
+    // path encoding, NB201 problems only) for a tuner that takes an embedding (null means WL features).
+    private static TunerRegistry AddOnEmbeddings(this TunerRegistry registry, string family, string model, string search,
+        Func<SearchSpace, IArchitectureEncoding, IArchitectureEmbedding?, int, ITuner> create)
+    {
+        var wl = $"{family}-wl";
+        var path = $"{family}-path";
+        return registry
+            .Add(wl, $"Architectures: {model} on Weisfeiler-Lehman features, {search}",
+                (space, seed, problem) => create(space, ArchitectureOf(problem, wl), null, seed),
+                HasArchitecture, ArchitectureRequirement)
+            .Add(path, $"Architectures: {model} on the BANANAS path encoding (NAS-Bench-201 problems), {search}",
+                (space, seed, problem) => create(space, ArchitectureOf(problem, path),
+                    new PathEmbedding(ArchitectureOf(problem, path), PathEncodingOf(problem, path)), seed),
+                problem => problem is Nb201Problem, PathRequirement);
+    }
 
     private const string PathRequirement = "a NAS-Bench-201 problem (nb201_*), whose operation vocabulary the path encoding needs";
 
