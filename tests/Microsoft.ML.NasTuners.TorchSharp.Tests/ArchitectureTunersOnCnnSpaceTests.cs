@@ -6,7 +6,7 @@ namespace Microsoft.ML.NasTuners.TorchSharp.Tests;
 /// the loss is computed from the architecture string).</summary>
 public class ArchitectureTunersOnCnnSpaceTests
 {
-    public static TheoryData<string> Tuners => ["ssk-gp", "wl-gp", "smac-wl"];
+    public static TheoryData<string> Tuners => ["ssk-gp", "wl-gp", "smac-wl", "gp-wl", "tpe-wl"];
 
     [Theory]
     [MemberData(nameof(Tuners))]
@@ -19,6 +19,8 @@ public class ArchitectureTunersOnCnnSpaceTests
         {
             "ssk-gp" => new StringKernelGpTuner(space, encoding, options, seed: 1),
             "wl-gp" => new GraphKernelGpTuner(space, encoding, options, seed: 1),
+            "gp-wl" => new EmbeddingGpTuner(space, encoding, options: options, seed: 1),
+            "tpe-wl" => new EmbeddingTpeTuner(space, encoding, options: options, seed: 1),
             _ => new EmbeddingForestTuner(space, encoding, options: options, seed: 1),
         };
         var keys = new List<string>();
