@@ -36,7 +36,7 @@ public sealed class ArchitectureExpectedImprovement : IArchitectureAcquisition
     }
 
     /// <inheritdoc />
-    /// <remarks>Averaged by log-sum-exp, so that tiny expected improvements still rank.</remarks>
+    /// <remarks>Averaged in log space, so that tiny expected improvements still rank.</remarks>
     public double[] Score(IReadOnlyList<Parameter> candidates)
     {
         var predictions = Surrogate.Predict(candidates);
@@ -44,21 +44,12 @@ public sealed class ArchitectureExpectedImprovement : IArchitectureAcquisition
         var logs = new double[predictions.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            var max = double.NegativeInfinity;
             for (var s = 0; s < logs.Length; s++)
             {
                 var p = predictions[s];
                 logs[s] = ExpectedImprovement.Log(p.Mean[i], Math.Sqrt(Math.Max(p.Variance[i], 0)), _best);
-                max = Math.Max(max, logs[s]);
             }
-            if (double.IsNegativeInfinity(max))
-            {
-                result[i] = max;
-                continue;
-            }
-            double sum = 0;
-            foreach (var l in logs) sum += Math.Exp(l - max);
-            result[i] = max + Math.Log(sum / logs.Length);
+            result[i] = LogMeanExp.Of(logs);
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using Microsoft.ML.NasTuners.Surrogates;
 using Microsoft.ML.NasTuners.Surrogates.Gp;
 
 namespace Microsoft.ML.NasTuners.Acquisition.Gp;
@@ -59,7 +60,7 @@ public sealed class IntegratedExpectedImprovement : IDifferentiableAcquisition
         for (var j = 0; j < m; j++)
         {
             for (var s = 0; s < _models.Length; s++) column[s] = logs[s][j];
-            result[j] = LogMeanExp(column);
+            result[j] = LogMeanExp.Of(column);
         }
         foreach (var cost in _costModels)
         {
@@ -87,7 +88,7 @@ public sealed class IntegratedExpectedImprovement : IDifferentiableAcquisition
             var dVariance = dSd / (2 * sd);
             for (var c = 0; c < d; c++) gradients[s * d + c] = dMean * meanGradient[c] + dVariance * varianceGradient[c];
         }
-        var value = LogMeanExp(logs);
+        var value = LogMeanExp.Of(logs);
         gradient[..d].Clear();
         if (double.IsFinite(value))
         {
@@ -106,14 +107,5 @@ public sealed class IntegratedExpectedImprovement : IDifferentiableAcquisition
             for (var c = 0; c < d; c++) gradient[c] -= meanGradient[c] / _costModels.Length;
         }
         return value;
-    }
-
-    private static double LogMeanExp(double[] values)
-    {
-        var max = values.Max();
-        if (double.IsNegativeInfinity(max)) return max;
-        double sum = 0;
-        foreach (var v in values) sum += Math.Exp(v - max);
-        return max + Math.Log(sum / values.Length);
     }
 }

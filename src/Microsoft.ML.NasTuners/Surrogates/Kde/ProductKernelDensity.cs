@@ -115,7 +115,7 @@ public sealed class ProductKernelDensity
         {
             fallback[j] = _activeIn[j].Length == 0
                 ? LogUniform(j)
-                : LogMeanExp(_activeIn[j].Select(i => LogKernel(j, x[j], i)));
+                : LogMeanExp.Of(_activeIn[j].Select(i => LogKernel(j, x[j], i)).ToArray());
         }
         var terms = new double[_points.Length];
         for (var i = 0; i < terms.Length; i++)
@@ -125,7 +125,7 @@ public sealed class ProductKernelDensity
                 sum += double.IsNaN(_points[i][j]) ? fallback[j] : LogKernel(j, x[j], i);
             terms[i] = sum;
         }
-        return LogMeanExp(terms);
+        return LogMeanExp.Of(terms);
     }
 
     /// <summary>The density at a point: exp of <see cref="LogDensity"/>.</summary>
@@ -233,19 +233,5 @@ public sealed class ProductKernelDensity
             result[j] = dimension.IsNumeric ? dimension.ToUnit(value) : Math.Clamp(Math.Round(value), 0, Math.Max(0, dimension.ChoiceCount - 1));
         }
         return result;
-    }
-
-    private static double LogMeanExp(IEnumerable<double> logs)
-    {
-        var values = logs as double[] ?? logs.ToArray();
-        if (values.Length == 0)
-            return double.NegativeInfinity;
-        var max = values.Max();
-        if (double.IsNegativeInfinity(max))
-            return max;
-        var sum = 0.0;
-        foreach (var v in values)
-            sum += Math.Exp(v - max);
-        return max + Math.Log(sum / values.Length);
     }
 }
