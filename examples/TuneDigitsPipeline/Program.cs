@@ -6,6 +6,7 @@ using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.NasTuners;
+using Microsoft.ML.NasTuners.Data;
 using Microsoft.ML.NasTuners.Tuners;
 
 var trials = args.Length > 0 ? int.Parse(args[0]) : 20;
@@ -76,17 +77,8 @@ static List<Digit> ReadDigits(string path)
     return rows;
 }
 
-static string FindDigits()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        foreach (var candidate in new[] { Path.Combine(dir.FullName, "examples", "data", "digits", "digits.csv.gz"), Path.Combine(dir.FullName, "shared", "data", "digits", "digits.csv.gz") })
-        {
-            if (File.Exists(candidate)) return candidate;
-        }
-    }
-    throw new FileNotFoundException("digits.csv.gz not found (examples/data/digits or shared/data/digits); pass its path as the third argument.");
-}
+// The repository's data/digits (or NASTUNERS_DIGITS), found by the library's one rule for its data sets.
+static string FindDigits() => NasDataSets.Digits.RequireFile("digits.csv.gz");
 
 internal sealed class Digit
 {

@@ -15,15 +15,17 @@ public class BenchCommandTests
 
         run.ExitCode.Should().Be(0);
         var lines = run.Stdout.Split('\n');
-        foreach (var name in BenchmarkProblems.Names)
+        foreach (var name in BenchmarkProblems.Names.Where(n => BenchmarkProblems.MissingData(n) is null))
         {
             var problem = BenchmarkProblems.Create(name);
             lines.Should().Contain(l => l.StartsWith($"| {name} ") && l.Contains($"| {problem.SearchSpace.ModelView.Count} "));
+            (problem as IDisposable)?.Dispose();
         }
         lines.Should().Contain(l => l.StartsWith("| mixed3 ") && l.Contains("| 9 "));
         lines.Should().Contain(l => l.StartsWith("| mf_hartmann6 ") && l.Contains("1-81"));
         lines.Should().Contain(l => l.StartsWith("| counting_ones ") && l.Contains("9-729") && l.Contains("| 16 "));
-        lines.Should().Contain(l => l.StartsWith("| yahpo_lcbench ") && l.Contains("1-52") && l.Contains("| 7 "));
+        if (BenchmarkProblems.MissingData("yahpo_lcbench") is null)
+            lines.Should().Contain(l => l.StartsWith("| yahpo_lcbench ") && l.Contains("1-52") && l.Contains("| 7 "));
         lines.Should().Contain(l => l.StartsWith("| hyperband ")).And.Contain(l => l.StartsWith("| asha ")).And.Contain(l => l.StartsWith("| bohb "));
         lines.Should().Contain(l => l.StartsWith("| random "));
         run.Stdout.Should().NotContain("\u001b[", "redirected output carries no escape codes");
@@ -206,9 +208,10 @@ public class BenchCommandTests
     public void All_expands_to_every_name()
     {
         var run = CliRun.Of("bench", "--problem", "all", "--tuner", "all", "--trials", "2", "--seeds", "1");
-        run.ExitCode.Should().Be(0);
-        foreach (var name in BenchmarkProblems.Names)
+        run.ExitCode.Should().Be(0, run.Stderr);
+        foreach (var name in BenchmarkProblems.Names.Where(n => BenchmarkProblems.MissingData(n) is null))
             run.Stdout.Should().Contain($"| {name} ");
+        run.Stdout.Should().Contain("Ranking:", "several tuners ran, so the ranking follows the summary");
     }
 
     [Fact]

@@ -1,31 +1,43 @@
+using Microsoft.ML.NasTuners.Data;
+
 namespace Microsoft.ML.NasTuners.Benchmarks;
 
 /// <summary>The benchmark problems by name. <see cref="Create"/> returns a new instance each time, so that runs on
 /// several threads share no search space.</summary>
 public static class BenchmarkProblems
 {
-    // The argument is the YAHPO task, which only yahpo_lcbench reads.
-    private static readonly (string Name, Func<string, IBenchmarkProblem> Create)[] Registered =
+    // The argument of Create is the YAHPO task, which only yahpo_lcbench reads. Data is the set a problem reads
+    // (null: none), so that a missing set is known without building the problem.
+    private static readonly (string Name, NasDataSet? Data, Func<string, IBenchmarkProblem> Create)[] Registered =
     [
-        ("branin", _ => new BraninProblem()),
-        ("hartmann3", _ => new Hartmann3Problem()),
-        ("hartmann6", _ => new Hartmann6Problem()),
-        ("rosenbrock4", _ => new RosenbrockProblem(4)),
-        ("levy10", _ => new LevyProblem(10)),
-        ("styblinski_tang8", _ => new StyblinskiTangProblem(8)),
-        ("six_hump_camel", _ => new SixHumpCamelProblem()),
-        ("goldstein_price", _ => new GoldsteinPriceProblem()),
-        ("mixed3", _ => new Mixed3Problem()),
-        ("mf_hartmann6", _ => new MultiFidelityHartmann6Problem()),
-        ("counting_ones", _ => new CountingOnesProblem()),
-        ("yahpo_lcbench", task => new YahpoLcBenchProblem(task)),
-        ("nb201_cifar10", _ => new Nb201Problem(Nb201Dataset.Cifar10)),
-        ("nb201_cifar100", _ => new Nb201Problem(Nb201Dataset.Cifar100)),
-        ("nb201_imagenet16", _ => new Nb201Problem(Nb201Dataset.ImageNet16)),
+        ("branin", null, _ => new BraninProblem()),
+        ("hartmann3", null, _ => new Hartmann3Problem()),
+        ("hartmann6", null, _ => new Hartmann6Problem()),
+        ("rosenbrock4", null, _ => new RosenbrockProblem(4)),
+        ("levy10", null, _ => new LevyProblem(10)),
+        ("styblinski_tang8", null, _ => new StyblinskiTangProblem(8)),
+        ("six_hump_camel", null, _ => new SixHumpCamelProblem()),
+        ("goldstein_price", null, _ => new GoldsteinPriceProblem()),
+        ("mixed3", null, _ => new Mixed3Problem()),
+        ("mf_hartmann6", null, _ => new MultiFidelityHartmann6Problem()),
+        ("counting_ones", null, _ => new CountingOnesProblem()),
+        ("yahpo_lcbench", NasDataSets.Yahpo, task => new YahpoLcBenchProblem(task)),
+        ("nb201_cifar10", NasDataSets.Nb201, _ => new Nb201Problem(Nb201Dataset.Cifar10)),
+        ("nb201_cifar100", NasDataSets.Nb201, _ => new Nb201Problem(Nb201Dataset.Cifar100)),
+        ("nb201_imagenet16", NasDataSets.Nb201, _ => new Nb201Problem(Nb201Dataset.ImageNet16)),
     ];
 
     /// <summary>The names of all problems, in registration order.</summary>
     public static IReadOnlyList<string> Names { get; } = Registered.Select(r => r.Name).ToArray();
+
+    /// <summary>The data set the problem named <paramref name="name"/> reads, or null when it reads none.</summary>
+    /// <exception cref="ArgumentException">No such problem; the message lists the valid names.</exception>
+    public static NasDataSet? RequiredData(string name) => Find(name).Data;
+
+    /// <summary>Why the problem named <paramref name="name"/> cannot be built here (its data set is missing; the
+    /// message says which variable to set), or null when it can.</summary>
+    /// <exception cref="ArgumentException">No such problem; the message lists the valid names.</exception>
+    public static string? MissingData(string name) => RequiredData(name)?.MissingReason();
 
     /// <summary>True when a problem is registered under <paramref name="name"/> (case-sensitive).</summary>
     public static bool Contains(string name) => Registered.Any(r => r.Name == name);
@@ -38,10 +50,15 @@ public static class BenchmarkProblems
     /// <exception cref="DirectoryNotFoundException"><c>yahpo_lcbench</c>'s or the <c>nb201_*</c> problems' data was not found.</exception>
     public static IBenchmarkProblem Create(string name, string yahpoTask = YahpoLcBenchProblem.DefaultTask)
     {
+        return Find(name).Create(yahpoTask);
+    }
+
+    private static (string Name, NasDataSet? Data, Func<string, IBenchmarkProblem> Create) Find(string name)
+    {
         ArgumentNullException.ThrowIfNull(name);
-        foreach (var (registered, create) in Registered)
+        foreach (var entry in Registered)
         {
-            if (registered == name) return create(yahpoTask);
+            if (entry.Name == name) return entry;
         }
         throw new ArgumentException($"Unknown problem '{name}'. Valid problems: {string.Join(", ", Names)}.", nameof(name));
     }

@@ -25,6 +25,8 @@ internal static class BenchAction
             return ExitCodes.Usage;
         }
 
+        foreach (var (problem, reason) in s.MissingData)
+            context.Stderr.WriteLine($"bench: skipping {problem}: {reason}");
         var plan = new BenchmarkPlan
         {
             Problems = s.Problems,
@@ -93,6 +95,7 @@ internal static class BenchAction
 
         var fullBudgets = records.Select(r => r.Problem).Distinct().ToDictionary(p => p, p => FullBudget(p, s.YahpoTask));
         SummaryTable.Print(context, BenchmarkStatistics.Summarize(records, p => fullBudgets[p]));
+        RankingTable.Print(context, BenchmarkRanking.Rank(records));
         return ExitCodes.Success;
     }
 

@@ -81,24 +81,48 @@ internal static class BenchCommand
         {
             if (parse.GetValue(list))
                 return Task.FromResult(BenchListing.Print(context));
-            return Task.FromResult(BenchAction.Run(context, () => new BenchSettings
+            return Task.FromResult(BenchAction.Run(context, () =>
             {
-                Problems = NameListParser.Parse(parse.GetValue(problem), "problem", "--problem", BenchmarkProblems.Names),
-                Tuners = NameListParser.Parse(parse.GetValue(tuner), "tuner", "--tuner", context.Tuners.Names),
-                Seeds = ParseSeeds(parse.GetValue(seeds)),
-                // With a budget limit the budget ends a run; trials cap it only when given.
-                Trials = parse.GetValue(budgetLimit) is not null && parse.GetResult(trials) is not { Implicit: false }
-                    ? int.MaxValue
-                    : AtLeastOne(parse.GetValue(trials), "--trials"),
-                BudgetLimit = PositiveBudget(parse.GetValue(budgetLimit)),
-                CountContinuation = !parse.GetValue(noContinuation),
-                YahpoTask = NonBlankTask(parse.GetValue(yahpoTask)),
-                Parallel = AtLeastOne(parse.GetValue(parallel), "--parallel"),
-                Threads = AtLeastOne(parse.GetValue(threads), "--threads"),
-                OutputPath = NonBlank(parse.GetValue(output)),
+                var (problems, missing) = AvailableProblems(parse.GetValue(problem));
+                return new BenchSettings
+                {
+                    Problems = problems,
+                    MissingData = missing,
+                    Tuners = NameListParser.Parse(parse.GetValue(tuner), "tuner", "--tuner", context.Tuners.Names),
+                    Seeds = ParseSeeds(parse.GetValue(seeds)),
+                    // With a budget limit the budget ends a run; trials cap it only when given.
+                    Trials = parse.GetValue(budgetLimit) is not null && parse.GetResult(trials) is not { Implicit: false }
+                        ? int.MaxValue
+                        : AtLeastOne(parse.GetValue(trials), "--trials"),
+                    BudgetLimit = PositiveBudget(parse.GetValue(budgetLimit)),
+                    CountContinuation = !parse.GetValue(noContinuation),
+                    YahpoTask = NonBlankTask(parse.GetValue(yahpoTask)),
+                    Parallel = AtLeastOne(parse.GetValue(parallel), "--parallel"),
+                    Threads = AtLeastOne(parse.GetValue(threads), "--threads"),
+                    OutputPath = NonBlank(parse.GetValue(output)),
+                };
             }, cancellationToken));
         });
         return command;
+    }
+
+    // A problem whose data set is missing is an error when named, and left out (with its reason) when reached through
+    // 'all', so that 'all' runs everything this machine can.
+    private static (IReadOnlyList<string> Problems, IReadOnlyList<(string, string)> Missing) AvailableProblems(string[]? values)
+    {
+        var named = NameListParser.Parse(values, "problem", "--problem", BenchmarkProblems.Names);
+        var explicitly = NameListParser.NamedExplicitly(values);
+        var missing = new List<(string, string)>();
+        var available = new List<string>();
+        foreach (var name in named)
+        {
+            if (BenchmarkProblems.MissingData(name) is not { } reason) available.Add(name);
+            else if (explicitly.Contains(name)) throw new UsageException($"Problem '{name}' cannot run here. {reason}");
+            else missing.Add((name, reason));
+        }
+        if (available.Count == 0)
+            throw new UsageException($"None of the named problems can run here: {string.Join(" ", missing.Select(m => m.Item2).Distinct())}");
+        return (available, missing);
     }
 
     private static IReadOnlyList<int> ParseSeeds(string? text)

@@ -13,12 +13,19 @@ internal static class BenchListing
         var problems = NewTable(context, "problem", "dim", "budget", "f*", "description");
         foreach (var name in BenchmarkProblems.Names)
         {
+            // Listing needs no data: a problem whose data set is missing is listed with the reason.
+            if (BenchmarkProblems.MissingData(name) is { } reason)
+            {
+                problems.AddRow(new Text(name), new Text("-"), new Text("-"), new Text("-"), new Text($"unavailable: {reason}"));
+                continue;
+            }
             var p = BenchmarkProblems.Create(name);
             var budget = p.MinBudget is { } lo && p.MaxBudget is { } hi
                 ? string.Create(CultureInfo.InvariantCulture, $"{lo}-{hi}")
                 : "-";
             problems.AddRow(new Text(p.Name), new Text(p.SearchSpace.ModelView.Count.ToString(CultureInfo.InvariantCulture)), new Text(budget),
                 new Text(p.OptimalValue.ToString("G12", CultureInfo.InvariantCulture)), new Text(p.Description));
+            (p as IDisposable)?.Dispose();
         }
         var tuners = NewTable(context, "tuner", "description");
         foreach (var t in context.Tuners.Entries)

@@ -8,6 +8,9 @@ internal sealed record BenchSettings
     /// <summary>Problem names, distinct and known.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
+    /// <summary>Problems of <c>--problem all</c> left out because their data set is missing, each with the reason.</summary>
+    public IReadOnlyList<(string Problem, string Reason)> MissingData { get; init; } = [];
+
     /// <summary>Tuner names, distinct and known.</summary>
     public required IReadOnlyList<string> Tuners { get; init; }
 

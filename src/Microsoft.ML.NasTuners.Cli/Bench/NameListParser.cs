@@ -36,4 +36,9 @@ internal static class NameListParser
             throw new UsageException($"Missing {option}: name at least one {kind}. Valid {kind}s: {string.Join(", ", valid)} (or '{All}').");
         return result;
     }
+
+    /// <summary>The names in <paramref name="values"/> that were written out rather than reached through
+    /// <c>all</c>: a user who names a problem wants it run or an error, while <c>all</c> means what can run here.</summary>
+    public static IReadOnlySet<string> NamedExplicitly(IEnumerable<string>? values) =>
+        (values ?? []).SelectMany(v => v.Split(',')).Select(n => n.Trim()).Where(n => n.Length > 0 && n != All).ToHashSet();
 }

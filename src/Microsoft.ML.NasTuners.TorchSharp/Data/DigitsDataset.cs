@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Microsoft.ML.NasTuners.Data;
 
 namespace Microsoft.ML.NasTuners.TorchSharp;
 
@@ -22,30 +23,12 @@ public static class DigitsDataset
     /// <summary>The number of classes (digits 0-9; class index = digit).</summary>
     public const int ClassCount = 10;
 
-    /// <summary>Finds <c>digits.csv.gz</c>: <see cref="PathVariable"/> first, then, walking up from the application
-    /// directory and from the current directory, <c>examples/data/digits/</c> (the copy in this repository) and
-    /// <c>shared/data/digits/</c> (which also finds <c>../shared/data/digits</c> beside a clone).</summary>
+    /// <summary>Finds <c>digits.csv.gz</c> (<see cref="NasDataSets.Digits"/>): <see cref="PathVariable"/> (the file or
+    /// its folder) when set, otherwise the repository's <c>data/digits</c>, found by walking up from the application
+    /// directory and from the current directory.</summary>
     /// <returns>The full path, or null when not found.</returns>
-    public static string? FindFile()
-    {
-        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured)
-        {
-            var candidate = Directory.Exists(configured) ? Path.Combine(configured, FileName) : configured;
-            if (File.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                foreach (var relative in new[] { Path.Combine("examples", "data", "digits"), Path.Combine("shared", "data", "digits") })
-                {
-                    var candidate = Path.Combine(directory.FullName, relative, FileName);
-                    if (File.Exists(candidate)) return candidate;
-                }
-            }
-        }
-        return null;
-    }
+    public static string? FindFile() =>
+        NasDataSets.Digits.FindDirectory() is { } directory ? Path.Combine(directory, FileName) : null;
 
     /// <summary>All images, in file order.</summary>
     /// <param name="path">The file; found with <see cref="FindFile"/> when null.</param>
@@ -54,8 +37,7 @@ public static class DigitsDataset
     /// <exception cref="InvalidDataException">A line is malformed; the message gives its number.</exception>
     public static ImageDataset LoadAll(string? path = null, bool scaleToUnit = true)
     {
-        path ??= FindFile() ?? throw new FileNotFoundException(
-            $"{FileName} was not found. Set {PathVariable} to its path, or keep it in examples/data/digits/ or ../shared/data/digits/ of the repository.");
+        path ??= FindFile() ?? throw new FileNotFoundException(NasDataSets.Digits.MissingReason(), FileName);
         var features = new List<float>(1797 * 64);
         var labels = new List<int>(1797);
         using var stream = File.OpenRead(path);

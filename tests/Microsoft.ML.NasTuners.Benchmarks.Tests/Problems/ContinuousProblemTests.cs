@@ -6,7 +6,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 public class ContinuousProblemTests
 {
     private static readonly string[] ContinuousNames =
-        BenchmarkProblems.Names.Where(n => BenchmarkProblems.Create(n) is ContinuousBenchmarkProblem).ToArray();
+        BenchmarkProblems.Names.Where(n => BenchmarkProblems.RequiredData(n) is null && BenchmarkProblems.Create(n) is ContinuousBenchmarkProblem).ToArray();
 
     public static TheoryData<string> Names => new(ContinuousNames);
 

@@ -6,7 +6,7 @@ public class ArchitectureTunersOnNb201Tests
 {
     public static TheoryData<string> Names => ["ssk-gp", "wl-gp", "smac-wl", "smac-path", "gp-wl", "gp-path", "tpe-wl", "tpe-path"];
 
-    [Nb201Theory]
+    [DataTheory("nb201")]
     [MemberData(nameof(Names))]
     public void Registered_architecture_tuners_get_the_problems_encoding_and_never_evaluate_an_isomorphic_twin(string name)
     {

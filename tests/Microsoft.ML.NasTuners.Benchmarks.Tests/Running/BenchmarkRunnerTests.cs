@@ -73,7 +73,8 @@ public class BenchmarkRunnerTests
     {
         var records = new BenchmarkRunner().Run(new BenchmarkPlan
         {
-            Problems = BenchmarkProblems.Names,
+            // Every problem this machine has the data for (the repository ships all of it).
+            Problems = BenchmarkProblems.Names.Where(n => BenchmarkProblems.MissingData(n) is null).ToArray(),
             Tuners = ["random"],
             Seeds = [1, 2],
             Trials = 200,

@@ -4,7 +4,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 
 public class EvolutionOnNb201Tests
 {
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Registered_evolution_gets_the_problems_encoding_and_never_evaluates_an_isomorphic_twin()
     {
         var problem = new Nb201Problem(Nb201Dataset.Cifar10);

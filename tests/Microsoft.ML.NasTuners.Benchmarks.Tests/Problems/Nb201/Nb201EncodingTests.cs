@@ -76,7 +76,7 @@ public class Nb201EncodingTests
         Encoding.CanonicalKey(other).Should().NotBe(Encoding.CanonicalKey(direct));
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Keys_partition_all_15625_cells_exactly_as_the_tables_unique_strings()
     {
         var cells = Nb201Table.Load().Cells;
@@ -95,7 +95,7 @@ public class Nb201EncodingTests
         uniqueToKey.Values.Should().OnlyContain(s => s.Count == 1, "no class of the table is split by the key");
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Path_encodings_of_the_graphs_are_equal_within_each_isomorphism_class()
     {
         // Three computing operations and paths of up to three of them (the longest in a 4-node cell): 1 + 3 + 9 + 27.
@@ -129,7 +129,7 @@ public class Nb201EncodingTests
         FluentActions.Invoking(() => new Nb201Encoding((Nb201Equivalence)5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Benchmark, Functional*");
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Functional_classes_are_coarser_than_the_benchmarks_4930_against_6466()
     {
         var records = Nb201Table.Load().Cells;

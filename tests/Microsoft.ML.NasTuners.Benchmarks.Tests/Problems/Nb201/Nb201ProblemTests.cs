@@ -17,7 +17,7 @@ public class Nb201ProblemTests
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Losses_are_100_minus_the_tables_test_accuracies_at_12_and_200_epochs()
     {
         var full = Row(Nb201Data.FullFidelityFile, _ => true);
@@ -40,7 +40,7 @@ public class Nb201ProblemTests
         }
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Optimal_values_are_the_best_200_epoch_accuracies_so_the_best_cell_scores_zero_regret()
     {
         var expected = new[] { (Nb201Dataset.Cifar10, 94.37), (Nb201Dataset.Cifar100, 73.51), (Nb201Dataset.ImageNet16, 47.31) };
@@ -56,7 +56,7 @@ public class Nb201ProblemTests
         }
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Registry_creates_the_three_problems_with_their_encoding()
     {
         foreach (var (name, dataset) in new[] { ("nb201_cifar10", Nb201Dataset.Cifar10), ("nb201_cifar100", Nb201Dataset.Cifar100), ("nb201_imagenet16", Nb201Dataset.ImageNet16) })
@@ -70,7 +70,7 @@ public class Nb201ProblemTests
         new Hartmann6Problem().As<IBenchmarkProblem>().Architecture.Should().BeNull("problems that are not architectures have no encoding");
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Every_cell_of_the_space_has_a_row_and_random_cells_look_like_the_benchmark()
     {
         var problem = new Nb201Problem(Nb201Dataset.Cifar10);
@@ -82,7 +82,7 @@ public class Nb201ProblemTests
         losses.Max().Should().BeApproximately(90, 0.5);
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Table_is_read_once_and_shared_across_threads()
     {
         var tables = new Nb201Table[8];
@@ -91,7 +91,7 @@ public class Nb201ProblemTests
         Nb201Table.Load().Should().BeSameAs(tables[0]);
     }
 
-    [Nb201Fact]
+    [DataFact("nb201")]
     public void Bad_budgets_parameters_and_folders_are_rejected_with_clear_messages()
     {
         var problem = new Nb201Problem(Nb201Dataset.Cifar100);

@@ -1,0 +1,60 @@
+namespace Microsoft.ML.NasTuners.Benchmarks;
+
+/// <summary>Ranks tuners over the problems and seeds of a benchmark, so that one table says which did best overall.</summary>
+/// <remarks>Ranks are taken per (problem, seed), not per problem's median: every seed is a paired comparison on the
+/// same problem, which separates tuners with fewer problems than medians need. Regrets are compared as they are, so
+/// problems of very different scales weigh alike.</remarks>
+public static class BenchmarkRanking
+{
+    /// <summary>The name of random search, the baseline every other tuner is compared with.</summary>
+    public const string Baseline = "random";
+
+    /// <summary>One rank per tuner, best mean rank first (ties by name).</summary>
+    /// <param name="records">The records of the runs.</param>
+    public static IReadOnlyList<TunerRank> Rank(IEnumerable<TrialRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        // The final regret of every run; a run that never succeeded ranks last.
+        var finals = records
+            .GroupBy(r => (r.Problem, r.Tuner, r.Seed))
+            .Select(run => (run.Key.Problem, run.Key.Tuner, run.Key.Seed, Regret: run.MaxBy(r => r.Trial)!.Regret ?? double.PositiveInfinity))
+            .ToArray();
+        var ranks = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var cell in finals.GroupBy(f => (f.Problem, f.Seed)))
+        {
+            var ordered = cell.OrderBy(f => f.Regret).ToArray();
+            for (var i = 0; i < ordered.Length;)
+            {
+                var j = i;
+                while (j + 1 < ordered.Length && ordered[j + 1].Regret.Equals(ordered[i].Regret)) j++;
+                var shared = (i + j) / 2.0 + 1;
+                for (var k = i; k <= j; k++)
+                {
+                    if (!ranks.TryGetValue(ordered[k].Tuner, out var list)) ranks[ordered[k].Tuner] = list = [];
+                    list.Add(shared);
+                }
+                i = j + 1;
+            }
+        }
+        var medians = finals
+            .GroupBy(f => (f.Problem, f.Tuner))
+            .ToDictionary(g => g.Key, g => Quantiles.Median(g.Select(f => f.Regret)));
+        var problems = finals.Select(f => f.Problem).Distinct().ToArray();
+        var hasBaseline = finals.Any(f => f.Tuner == Baseline);
+        return ranks
+            .Select(pair =>
+            {
+                int? better = null, worse = null;
+                if (hasBaseline)
+                {
+                    var compared = problems.Where(p => medians.ContainsKey((p, pair.Key)) && medians.ContainsKey((p, Baseline))).ToArray();
+                    better = compared.Count(p => medians[(p, pair.Key)] < medians[(p, Baseline)]);
+                    worse = compared.Count(p => medians[(p, pair.Key)] > medians[(p, Baseline)]);
+                }
+                return new TunerRank(pair.Key, pair.Value.Average(), pair.Value.Count, better, worse);
+            })
+            .OrderBy(r => r.MeanRank)
+            .ThenBy(r => r.Tuner, StringComparer.Ordinal)
+            .ToArray();
+    }
+}
