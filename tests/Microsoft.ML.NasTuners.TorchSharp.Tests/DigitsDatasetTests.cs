@@ -2,7 +2,7 @@ namespace Microsoft.ML.NasTuners.TorchSharp.Tests;
 
 public class DigitsDatasetTests
 {
-    [Fact]
+    [DataFact("digits")]
     public void Split_is_60_20_20_disjoint_and_fixed()
     {
         var split = TestData.Split;
@@ -23,7 +23,7 @@ public class DigitsDatasetTests
         parts.Should().Equal(Enumerable.Range(0, all.Count).Select(i => Key(all, i)).OrderBy(k => k, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void Concat_appends_the_images_and_labels_of_a_matching_set()
     {
         var split = TestData.Split;
@@ -37,7 +37,7 @@ public class DigitsDatasetTests
         act.Should().Throw<ArgumentException>().WithMessage("*do not match*");
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void The_path_comes_from_the_environment_variable_when_set()
     {
         var found = DigitsDataset.FindFile();

@@ -36,7 +36,7 @@ public class MLNetEstimatorTests
         MaxThreads = 1,
     };
 
-    [Fact]
+    [DataFact("digits")]
     public void Works_in_a_pipeline_after_a_normalising_transform()
     {
         TorchTestEnvironment.Initialise();
@@ -71,7 +71,7 @@ public class MLNetEstimatorTests
         first.Score.Should().Equal(rows[0].Score);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void A_saved_and_reloaded_transformer_predicts_exactly_as_before()
     {
         TorchTestEnvironment.Initialise();
@@ -102,7 +102,7 @@ public class MLNetEstimatorTests
             .Should().Throw<NotSupportedException>().WithMessage("*Save(path)*");
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void Wrong_columns_are_named_in_the_error()
     {
         var mlContext = new MLContext(seed: 1);

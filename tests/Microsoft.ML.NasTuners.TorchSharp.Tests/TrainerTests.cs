@@ -13,7 +13,7 @@ public class TrainerTests
             .Concat(network.buffers().Where(b => b.dtype == torch.float32).SelectMany(b => b.data<float>().ToArray())).ToArray();
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void Training_lowers_the_validation_loss_and_beats_chance()
     {
         TorchTestEnvironment.Initialise();
@@ -34,7 +34,7 @@ public class TrainerTests
         result.Checkpoint!.Epochs.Should().Be(6);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void Two_runs_with_one_seed_give_equal_weights_and_another_seed_does_not()
     {
         TorchTestEnvironment.Initialise();
@@ -49,7 +49,7 @@ public class TrainerTests
         Weights(other.Checkpoint!).Should().NotEqual(Weights(first.Checkpoint!));
     }
 
-    [Theory]
+    [DataTheory("digits")]
     [InlineData(CnnOptimizer.Adam)]
     [InlineData(CnnOptimizer.Sgd)]
     public void Continuing_from_3_to_9_epochs_equals_training_9_at_once(CnnOptimizer optimizer)
@@ -79,7 +79,7 @@ public class TrainerTests
         continued.ValidationAccuracy.Should().Be(atOnce.ValidationAccuracy);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void A_checkpoint_of_another_configuration_or_seed_is_refused()
     {
         TorchTestEnvironment.Initialise();
@@ -91,7 +91,7 @@ public class TrainerTests
             .Should().Throw<ArgumentException>().WithMessage("*seed*");
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void A_diverging_run_reports_it_instead_of_throwing()
     {
         TorchTestEnvironment.Initialise();

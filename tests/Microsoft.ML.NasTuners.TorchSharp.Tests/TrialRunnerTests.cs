@@ -14,7 +14,7 @@ public class TrialRunnerTests
         MinStages = 1, MaxStages = 1, MaxBlocksPerStage = 1, MinChannels = 4, MaxChannels = 8, IncludeTrainingParameters = false,
     };
 
-    [Fact]
+    [DataFact("digits")]
     public void A_higher_budget_continues_from_the_lower_one_and_matches_training_from_scratch()
     {
         TorchTestEnvironment.Initialise();
@@ -35,7 +35,7 @@ public class TrialRunnerTests
         low.Status.Should().Be(TrialStatus.Succeeded);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void A_promoted_trial_continues_from_its_configurations_checkpoint_and_spends_only_the_extra_epochs()
     {
         TorchTestEnvironment.Initialise();
@@ -66,7 +66,7 @@ public class TrialRunnerTests
         high.Metric.Should().Be(fresh.Metric);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void A_promotion_whose_checkpoint_is_gone_starts_afresh_and_says_so()
     {
         TorchTestEnvironment.Initialise();
@@ -83,7 +83,7 @@ public class TrialRunnerTests
         promoted.PreviousBudget.Should().BeNull();
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void A_configuration_id_reused_for_another_parameter_does_not_continue_the_old_checkpoint()
     {
         TorchTestEnvironment.Initialise();
@@ -104,7 +104,7 @@ public class TrialRunnerTests
         runner.GetCheckpoint(second)!.Epochs.Should().Be(2);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public async Task The_experiment_has_the_runners_epochs_as_budgets_so_hyperband_promotes_and_continues()
     {
         TorchTestEnvironment.Initialise();
@@ -127,7 +127,7 @@ public class TrialRunnerTests
         result.TotalBudgetSpent.Should().BeLessThan(result.Trials.Sum(t => t.TrialSettings.Budget ?? 0));
     }
 
-    [Fact]
+    [DataFact("digits")]
     public async Task A_single_fidelity_tuner_gives_every_trial_the_runners_full_epochs()
     {
         TorchTestEnvironment.Initialise();
@@ -143,7 +143,7 @@ public class TrialRunnerTests
         result.Trials.Should().OnlyContain(t => t.TrialSettings.Budget == 2 && t.SpentBudget == 2);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public async Task A_multi_fidelity_tuner_with_another_range_than_the_runners_is_refused()
     {
         TorchTestEnvironment.Initialise();
@@ -155,7 +155,7 @@ public class TrialRunnerTests
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*[1, 9]*[1, 27]*");
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void MinEpochs_must_lie_between_1_and_MaxEpochs()
     {
         var split = TestData.Split;
@@ -163,7 +163,7 @@ public class TrialRunnerTests
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*MinEpochs*[1, MaxEpochs (4)]*");
     }
 
-    [Fact]
+    [DataFact("digits")]
     public async Task Searches_the_space_from_mlContext_Nas()
     {
         TorchTestEnvironment.Initialise();
@@ -184,7 +184,7 @@ public class TrialRunnerTests
         network.ClassCount.Should().Be(10);
     }
 
-    [Fact]
+    [DataFact("digits")]
     public void Training_releases_every_tensor_it_creates()
     {
         TorchTestEnvironment.Initialise();
