@@ -93,6 +93,20 @@ internal static class BenchAction
             context.Stderr.WriteLine($"bench: wrote {records.Count} records to {path}");
         }
 
+        if (s.BaselinePath is { } baselinePath)
+        {
+            try
+            {
+                BenchmarkBaseline.FromRecords(plan, records).Write(baselinePath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                context.Stderr.WriteLine($"error: cannot write the baseline '{baselinePath}': {e.Message}");
+                return ExitCodes.Failure;
+            }
+            context.Stderr.WriteLine($"bench: wrote the baseline of {records.Select(r => (r.Problem, r.Tuner, r.Seed)).Distinct().Count()} runs to {baselinePath}");
+        }
+
         var fullBudgets = records.Select(r => r.Problem).Distinct().ToDictionary(p => p, p => FullBudget(p, s.YahpoTask));
         SummaryTable.Print(context, BenchmarkStatistics.Summarize(records, p => fullBudgets[p]));
         RankingTable.Print(context, BenchmarkRanking.Rank(records));

@@ -68,6 +68,16 @@ internal static class BenchCommand
             DefaultValueFactory = _ => YahpoLcBenchProblem.DefaultTask,
             HelpName = "id",
         };
+        var verify = new Option<string?>("--verify")
+        {
+            Description = "Re-run a baseline file's own plan and compare every trial exactly; exit 1 naming each run that moved. Takes no --problem, --tuner or plan options.",
+            HelpName = "file",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "After the run, write a baseline of it (plan, and per trial loss, budget, status, parameter fingerprint) for --verify.",
+            HelpName = "file",
+        };
         var list = new Option<bool>("--list")
         {
             Description = "List the problems (with dimension, budget, f*) and the tuners, then exit.",
@@ -75,12 +85,23 @@ internal static class BenchCommand
 
         var command = new System.CommandLine.Command("bench", "Benchmark tuners on standard problems: prints a regret summary per (problem, tuner).")
         {
-            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, threads, list,
+            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, threads, verify, writeBaseline, list,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(list))
                 return Task.FromResult(BenchListing.Print(context));
+            if (parse.GetValue(verify) is { } baseline)
+            {
+                // The baseline is its own plan: options that would change it would make the comparison meaningless.
+                Option[] planOptions = [problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, writeBaseline];
+                if (planOptions.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } extra)
+                {
+                    context.Stderr.WriteLine($"error: --verify re-runs the baseline's own plan and takes no {extra.Name}.");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+                return Task.FromResult(VerifyAction.Run(context, baseline, parse.GetValue(threads), cancellationToken));
+            }
             return Task.FromResult(BenchAction.Run(context, () =>
             {
                 var (problems, missing) = AvailableProblems(parse.GetValue(problem));
@@ -99,7 +120,8 @@ internal static class BenchCommand
                     YahpoTask = NonBlankTask(parse.GetValue(yahpoTask)),
                     Parallel = AtLeastOne(parse.GetValue(parallel), "--parallel"),
                     Threads = AtLeastOne(parse.GetValue(threads), "--threads"),
-                    OutputPath = NonBlank(parse.GetValue(output)),
+                    OutputPath = NonBlank(parse.GetValue(output), "--out"),
+                    BaselinePath = NonBlank(parse.GetValue(writeBaseline), "--write-baseline"),
                 };
             }, cancellationToken));
         });
@@ -149,7 +171,7 @@ internal static class BenchCommand
         ? throw new UsageException("--yahpo-task needs an OpenML task id (for example 3945).")
         : task.Trim();
 
-    private static string? NonBlank(string? path) => path is null
+    private static string? NonBlank(string? path, string option) => path is null
         ? null
-        : string.IsNullOrWhiteSpace(path) ? throw new UsageException("--out needs a file name.") : path;
+        : string.IsNullOrWhiteSpace(path) ? throw new UsageException($"{option} needs a file name.") : path;
 }

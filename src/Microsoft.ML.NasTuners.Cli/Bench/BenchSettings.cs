@@ -35,6 +35,9 @@ internal sealed record BenchSettings
     /// <summary>The OpenML task of yahpo_lcbench.</summary>
     public string YahpoTask { get; init; } = YahpoLcBenchProblem.DefaultTask;
 
+    /// <summary>The baseline file to write after the run (for <c>--verify</c>), or null for none.</summary>
+    public string? BaselinePath { get; init; }
+
     /// <summary>The JSON Lines file to write, or null for none.</summary>
     public string? OutputPath { get; init; }
 }
