@@ -95,8 +95,14 @@ public class ArchitectureSmboTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Status == TrialStatus.Running) return;
+        if (TrialStatusRules.IsPending(result.Status)) return;
         var settings = result.TrialSettings;
+        if (!TrialStatusRules.BlocksReproposal(result.Status))
+        {
+            // Cancelled: the architecture says nothing and may be proposed again.
+            if (_pending.Remove(settings.TrialId, out var cancelled)) _taken.Remove(cancelled.Key);
+            return;
+        }
         if (!_pending.Remove(settings.TrialId, out var proposed))
             proposed = (settings.Parameter, _encoding.CanonicalKey(settings.Parameter));
         // Evaluated, failed or not: the architecture stays taken.

@@ -89,6 +89,15 @@ public sealed class RegularizedEvolutionTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        // A trial reported as still running stays pending (TrialStatusRules).
+        if (TrialStatusRules.IsPending(result.Status)) return;
+        if (!TrialStatusRules.BlocksReproposal(result.Status))
+        {
+            // Cancelled: the point says nothing and may be proposed again.
+            if (_pending.Remove(result.TrialSettings.TrialId, out var cancelled))
+                _proposedKeys.Remove(Key(_view.Decode(cancelled)));
+            return;
+        }
         if (!_pending.Remove(result.TrialSettings.TrialId, out var point))
         {
             // A result the tuner did not propose (for example a warm start): learn from it all the same.

@@ -107,10 +107,12 @@ public sealed class GpTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Status == TrialStatus.Running) return;
+        if (TrialStatusRules.IsPending(result.Status)) return;
         var id = result.TrialSettings.TrialId;
-        if (!_pending.Remove(id, out var x))
-            x = _encoding.Encode(_view.Encode(result.TrialSettings.Parameter));
+        var wasPending = _pending.Remove(id, out var x);
+        // A cancelled trial says nothing about its point, which may be proposed again (TrialStatusRules).
+        if (!TrialStatusRules.BlocksReproposal(result.Status)) return;
+        x = wasPending ? x! : _encoding.Encode(_view.Encode(result.TrialSettings.Parameter));
         if (!result.HasUsableLoss)
         {
             _refused.Add(x);

@@ -32,13 +32,20 @@ internal sealed class MultiFidelityDriver
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        // A trial reported as still running stays pending (TrialStatusRules).
+        if (TrialStatusRules.IsPending(result.Status)) return;
         var loss = result.HasUsableLoss ? result.Loss : double.NaN;
+        var modelled = TrialStatusRules.BlocksReproposal(result.Status);
         if (_pending.Remove(result.TrialSettings.TrialId, out var job))
         {
+            // The schedule counts every ended trial, so a bracket never waits for one that will not come back; the
+            // sampler learns nothing from a cancelled one.
             _scheduler.Report(result.TrialSettings.TrialId, loss);
-            _sampler.Observe(job.Point, job.Budget, loss);
+            if (modelled) _sampler.Observe(job.Point, job.Budget, loss);
             return;
         }
+        if (!modelled)
+            return;
         // A result this tuner did not propose (a warm start, another worker's trial) still informs the model.
         if (result.TrialSettings.Budget is not { } budget)
             return;

@@ -101,9 +101,11 @@ public sealed class SmacTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        // A trial reported as still running stays pending (TrialStatusRules).
+        if (TrialStatusRules.IsPending(result.Status)) return;
         _pending.Remove(result.TrialSettings.TrialId, out var pendingPoint);
-        // A trial cancelled with the run, or reported as still running, says nothing about its parameter.
-        if (result.Status is TrialStatus.Cancelled or TrialStatus.Running) return;
+        // A trial cancelled with the run says nothing about its parameter, which may be proposed again.
+        if (!TrialStatusRules.BlocksReproposal(result.Status)) return;
         var point = Canonical(result.TrialSettings.Parameter) ?? pendingPoint;
         if (point is null) return;
         _evaluated.Add(point);

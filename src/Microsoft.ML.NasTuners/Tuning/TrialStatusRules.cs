@@ -1,0 +1,49 @@
+namespace Microsoft.ML.NasTuners;
+
+/// <summary>
+/// What each <see cref="TrialStatus"/> means to a model: the one rule every tuner follows (and the trial history,
+/// the stores and a resumed study with it).
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>status</term><description>modelled / counts as bad / blocks a re-proposal / pending</description></listheader>
+/// <item><term><see cref="TrialStatus.Running"/></term><description>no / no / yes / yes: a result reported as still
+/// running changes nothing; the trial stays pending.</description></item>
+/// <item><term><see cref="TrialStatus.Succeeded"/>, finite loss</term><description>yes / no / yes / no.</description></item>
+/// <item><term><see cref="TrialStatus.Succeeded"/>, NaN or infinite loss</term><description>no / yes / yes / no: the
+/// point gave no usable number, which says as much as a failure.</description></item>
+/// <item><term><see cref="TrialStatus.Failed"/>, <see cref="TrialStatus.TimedOut"/></term><description>no / yes /
+/// yes / no: models that learn from bad points steer away from where trials break.</description></item>
+/// <item><term><see cref="TrialStatus.Pruned"/></term><description>as <see cref="TrialStatus.Succeeded"/> at the
+/// budget it reached when it has a finite loss, otherwise as failed.</description></item>
+/// <item><term><see cref="TrialStatus.Cancelled"/></term><description>no / no / no / no: the run stopped it, so it
+/// says nothing about its point, which may be proposed again.</description></item>
+/// </list>
+/// A successive-halving schedule still counts a cancelled or failed trial as a finished rung entry with no loss, so a
+/// bracket never waits for a trial that will not come back.
+/// </remarks>
+public static class TrialStatusRules
+{
+    /// <summary>True when a model learns a value from <paramref name="result"/>: it succeeded (or was pruned) with a
+    /// finite loss.</summary>
+    public static bool IsModelled(TrialResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status is TrialStatus.Succeeded or TrialStatus.Pruned && double.IsFinite(result.Loss);
+    }
+
+    /// <summary>True when <paramref name="result"/> is a bad observation for models that learn from failures: it
+    /// ended (not cancelled, not running) without a loss a model can use.</summary>
+    public static bool CountsAsBad(TrialResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status is not (TrialStatus.Running or TrialStatus.Cancelled) && !IsModelled(result);
+    }
+
+    /// <summary>True when a trial in <paramref name="status"/> keeps its point from being proposed again: every status
+    /// but <see cref="TrialStatus.Cancelled"/>.</summary>
+    public static bool BlocksReproposal(TrialStatus status) => status != TrialStatus.Cancelled;
+
+    /// <summary>True when a trial in <paramref name="status"/> is still pending: only <see cref="TrialStatus.Running"/>.</summary>
+    public static bool IsPending(TrialStatus status) => status == TrialStatus.Running;
+}
