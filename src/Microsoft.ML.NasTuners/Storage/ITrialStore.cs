@@ -1,0 +1,55 @@
+namespace Microsoft.ML.NasTuners.Storage;
+
+/// <summary>
+/// Where studies and their trials are kept. Every store follows the same rules (the contract tests check each one),
+/// so a run can move from memory to a file, or to a server later, without changing what it sees. Methods taking a
+/// study name throw <see cref="ArgumentException"/> for a name no study can have (see <see cref="CreateStudy"/>) and,
+/// except where noted, <see cref="InvalidOperationException"/> naming the study when it does not exist.
+/// </summary>
+public interface ITrialStore : IDisposable
+{
+    /// <summary>Creates an empty study.</summary>
+    /// <param name="name">1 to 200 characters, none of them a control character.</param>
+    /// <param name="searchSpaceJson">The space the study samples (<see cref="SearchSpace.ToJson"/>), or null.</param>
+    /// <param name="attributes">Key-values to record with the study, or null for none.</param>
+    /// <exception cref="ArgumentException">The name, the space's JSON or an attribute is not valid.</exception>
+    /// <exception cref="InvalidOperationException">A study of that name exists.</exception>
+    StudyInfo CreateStudy(string name, string? searchSpaceJson = null, IReadOnlyDictionary<string, string>? attributes = null);
+
+    /// <summary>The study of that name, or null when there is none.</summary>
+    StudyInfo? FindStudy(string name);
+
+    /// <summary>The existing study of that name, or a new one. An existing study keeps its attributes.</summary>
+    /// <exception cref="InvalidOperationException">The study exists and <paramref name="searchSpaceJson"/> is given and
+    /// differs from the stored space: resuming it would mix trials of two spaces.</exception>
+    StudyInfo LoadOrCreateStudy(string name, string? searchSpaceJson = null, IReadOnlyDictionary<string, string>? attributes = null);
+
+    /// <summary>Every study, by name (ordinal).</summary>
+    IReadOnlyList<StudyInfo> ListStudies();
+
+    /// <summary>Deletes a study and its trials; false when there was none.</summary>
+    bool DeleteStudy(string name);
+
+    /// <summary>Writes a trial as <see cref="TrialStatus.Running"/> and returns it as stored. A negative
+    /// <see cref="StudyTrial.Id"/> takes the next id (the largest plus one, 0 for the first), assigned atomically so
+    /// concurrent callers never get the same one; a non-negative id is kept as given.</summary>
+    /// <exception cref="ArgumentException">The trial's status is not <see cref="TrialStatus.Running"/>.</exception>
+    /// <exception cref="InvalidOperationException">The study does not exist, or a trial with that id does.</exception>
+    StudyTrial StartTrial(string study, StudyTrial running);
+
+    /// <summary>Replaces a running trial with its finished form.</summary>
+    /// <exception cref="ArgumentException">The trial's status is <see cref="TrialStatus.Running"/>.</exception>
+    /// <exception cref="InvalidOperationException">The study or the trial does not exist, or the trial has already
+    /// finished: a finished trial is never overwritten.</exception>
+    void FinishTrial(string study, StudyTrial finished);
+
+    /// <summary>Ends every trial still running with <paramref name="status"/>, <paramref name="reason"/> as its error and
+    /// now as its end: what a resumed run does with the trials its crashed predecessor left in flight.</summary>
+    /// <returns>The ids of the trials changed, ascending.</returns>
+    /// <exception cref="ArgumentException"><paramref name="status"/> is <see cref="TrialStatus.Running"/>.</exception>
+    IReadOnlyList<int> MarkRunningTrials(string study, TrialStatus status, string reason);
+
+    /// <summary>The study's trials by id.</summary>
+    /// <exception cref="InvalidOperationException">The study does not exist; the message lists known ones.</exception>
+    IReadOnlyList<StudyTrial> GetTrials(string study);
+}
