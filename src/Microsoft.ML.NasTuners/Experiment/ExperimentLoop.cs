@@ -21,6 +21,8 @@ internal sealed class ExperimentLoop
     private readonly IReadOnlyList<IExperimentMonitor> _monitors;
     private readonly IProgress<ExperimentProgress>? _progress;
     private readonly ILogger _logger;
+    private readonly StudySession _session;
+    private readonly InterruptedTrialPolicy _interrupted;
 
     private readonly List<TrialResult> _finished = [];
     private readonly Stopwatch _clock = new();
@@ -32,8 +34,11 @@ internal sealed class ExperimentLoop
     private StopReason? _stopReason;
 
     public ExperimentLoop(ExperimentConfiguration config, ITuner tuner, ITrialRunner runner,
-        IReadOnlyList<IExperimentMonitor> monitors, IProgress<ExperimentProgress>? progress, ILogger logger)
+        IReadOnlyList<IExperimentMonitor> monitors, IProgress<ExperimentProgress>? progress, ILogger logger,
+        StudySession? session = null, InterruptedTrialPolicy interrupted = InterruptedTrialPolicy.Rerun)
     {
+        _session = session ?? StudySession.InMemory();
+        _interrupted = interrupted;
         _config = config;
         _tuner = tuner;
         _executor = new TrialExecutor(runner, config.TrialTimeout);
@@ -54,13 +59,38 @@ internal sealed class ExperimentLoop
         _logger.LogInformation("Experiment started: {MaxTrials} trials at most, {Parallelism} at a time.",
             _config.MaxTrials, _config.DegreeOfParallelism);
 
+        // A resumed study starts from what its earlier runs did: their trials count towards every limit.
+        _finished.AddRange(_session.History.Finished);
+        _best = _session.History.Incumbent;
+        _spent = _session.History.SpentBudget;
+        var reruns = new Queue<TrialSettings>();
+        foreach (var interrupted in _session.Interrupted())
+        {
+            if (_interrupted == InterruptedTrialPolicy.Rerun)
+            {
+                reruns.Enqueue(Rerun(interrupted.Settings));
+                continue;
+            }
+            var settings = interrupted.Settings;
+            settings.EndedAtUtc = DateTime.UtcNow;
+            Record(new TrialResult
+            {
+                TrialSettings = settings,
+                Status = TrialStatus.Failed,
+                Error = "Interrupted: the process running this trial stopped before it ended.",
+            }, stillRunning: 0);
+        }
+        if (reruns.Count > 0)
+            _logger.LogInformation("Resuming study {Study}: {Trials} trials interrupted by the previous run are run again first.",
+                _session.StudyName, reruns.Count);
+
         // Committed is what a running trial is expected to spend, taken when it starts: the runner may change its
         // settings on another thread while it runs.
         var running = new List<(TrialSettings Settings, Task<TrialResult> Task, double Committed)>();
-        var nextId = 0;
         while (true)
         {
-            while (_fault is null && running.Count < _config.DegreeOfParallelism && nextId < _config.MaxTrials)
+            while (_fault is null && running.Count < _config.DegreeOfParallelism
+                   && (reruns.Count > 0 || _session.History.Count < _config.MaxTrials))
             {
                 if (run.IsCancellationRequested)
                 {
@@ -72,11 +102,21 @@ internal sealed class ExperimentLoop
                     _stopReason ??= StopReason.BudgetLimit;
                     break;
                 }
-                var settings = new TrialSettings { TrialId = nextId };
-                if (!TryPropose(settings))
-                    break;
-                nextId++;
-                settings.StartedAtUtc = DateTime.UtcNow;
+                TrialSettings settings;
+                if (reruns.TryDequeue(out var rerun))
+                {
+                    settings = rerun;
+                    settings.StartedAtUtc = DateTime.UtcNow;
+                }
+                else
+                {
+                    if (TryPropose() is not var (proposed, origin))
+                        break;
+                    settings = proposed;
+                    settings.StartedAtUtc = DateTime.UtcNow;
+                    if (!TryRecordStart(settings, origin))
+                        break;
+                }
                 _logger.LogDebug("Trial {TrialId} started: {Parameter}.", settings.TrialId, settings.Parameter);
                 Notify(m => m.OnTrialStarted(settings), $"OnTrialStarted of trial {settings.TrialId}");
                 var committed = settings.Budget is { } budget ? budget - (settings.PreviousBudget ?? 0) : 0;
@@ -101,21 +141,45 @@ internal sealed class ExperimentLoop
             _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault, _config.Budget);
     }
 
-    private bool TryPropose(TrialSettings settings)
+    private (TrialSettings Settings, TrialOrigin Origin)? TryPropose()
+    {
+        var id = _session.History.NextId;
+        try
+        {
+            var (settings, origin) = _session.Next(_tuner);
+            CheckBudget(settings);
+            return (settings, origin);
+        }
+        catch (Exception e)
+        {
+            Fault(e, $"The tuner's Propose threw for trial {id}.");
+            return null;
+        }
+    }
+
+    private bool TryRecordStart(TrialSettings settings, TrialOrigin origin)
     {
         try
         {
-            settings.Parameter = _tuner.Propose(settings)
-                ?? throw new InvalidOperationException("Propose returned null.");
-            CheckBudget(settings);
+            _session.Start(settings, origin);
             return true;
         }
         catch (Exception e)
         {
-            Fault(e, $"The tuner's Propose threw for trial {settings.TrialId}.");
+            Fault(e, $"The study could not record the start of trial {settings.TrialId}.");
             return false;
         }
     }
+
+    // The interrupted trial as it was proposed, fresh: same id, parameter, budget and configuration.
+    private static TrialSettings Rerun(TrialSettings recorded) => new()
+    {
+        TrialId = recorded.TrialId,
+        Parameter = Parameter.Parse(recorded.Parameter.ToString()),
+        Budget = recorded.Budget,
+        ConfigId = recorded.ConfigId,
+        PreviousBudget = recorded.PreviousBudget,
+    };
 
     // A single-fidelity tuner leaves the budget to the run, which gives it the full budget; a budget outside the range
     // is a tuner bug that would otherwise surface as a confusing objective failure.
@@ -145,6 +209,14 @@ internal sealed class ExperimentLoop
         var id = result.TrialSettings.TrialId;
         try
         {
+            _session.Finish(result);
+        }
+        catch (Exception e)
+        {
+            Fault(e, $"The study could not record the end of trial {id}.");
+        }
+        try
+        {
             _tuner.Update(result);
         }
         catch (Exception e)
@@ -169,7 +241,7 @@ internal sealed class ExperimentLoop
 
         _spent += result.SpentBudget ?? 0;
 
-        if (result.HasUsableLoss && IsBetterThanBest(result))
+        if (result.HasUsableLoss && TrialHistory.IsBetter(result, _best))
         {
             _best = result;
             Notify(m => m.OnBestChanged(result), $"OnBestChanged of trial {id}");
@@ -197,17 +269,6 @@ internal sealed class ExperimentLoop
         {
             Fault(e, "The progress sink threw.");
         }
-    }
-
-    // Losses at different budgets do not compare: a higher budget wins, and within one budget a strictly lower loss (on
-    // a tie the earlier trial stays best). Without budgets every trial is at the same level.
-    private bool IsBetterThanBest(TrialResult result)
-    {
-        if (_best is null)
-            return true;
-        var budget = result.TrialSettings.Budget ?? double.PositiveInfinity;
-        var bestBudget = _best.TrialSettings.Budget ?? double.PositiveInfinity;
-        return budget > bestBudget || (budget == bestBudget && result.Loss < _best.Loss);
     }
 
     private void Notify(Action<IExperimentMonitor> call, string what)

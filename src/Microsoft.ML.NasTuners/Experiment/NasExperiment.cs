@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.NasTuners.Storage;
 using Microsoft.ML.NasTuners.Tuners;
 
 namespace Microsoft.ML.NasTuners;
@@ -52,6 +53,12 @@ public sealed class NasExperiment
     // The budget range of the run in progress, which a continuable objective reads to drop states at the full budget.
     private BudgetRange? _runBudget;
     private int _isRunning;
+    private string? _studyName;
+    private ITrialStore? _store;
+    private string? _storage;
+    private InterruptedTrialPolicy _interruptedTrials = InterruptedTrialPolicy.Rerun;
+    private bool _evaluateDefaultsFirst;
+    private readonly List<Parameter> _enqueued = [];
 
     /// <summary>Sets the space the tuner searches. Needed unless <see cref="SetTuner(ITuner)"/> is given a tuner
     /// that already knows its space.</summary>
@@ -239,6 +246,62 @@ public sealed class NasExperiment
 
     /// <summary>Sets the seed handed to the tuner factory (any value). With one trial at a time, the same seed gives
     /// the same proposals. Default: 0.</summary>
+    /// <summary>Keeps the run's trials in the study <paramref name="name"/> of <paramref name="store"/>, creating it
+    /// when it does not exist. When it exists, the run resumes it: its trials are kept and count towards
+    /// <see cref="SetMaxTrials"/> and <see cref="SetBudgetLimit"/>, new trial ids continue after them, the tuner is
+    /// rebuilt by replaying them (a seeded tuner then proposes what an uninterrupted run would), and trials left
+    /// running by a process that died are dealt with by <see cref="SetInterruptedTrials"/>. The caller keeps the
+    /// store and disposes it.</summary>
+    /// <exception cref="ArgumentException">The name is empty.</exception>
+    public NasExperiment SetStudy(string name, ITrialStore store)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _storage = null;
+        _studyName = name;
+        return this;
+    }
+
+    /// <summary>As <see cref="SetStudy(string, ITrialStore)"/>, with the store opened from a storage string at the start
+    /// of each run and closed at its end: a SQLite file (<c>study.db</c> or <c>sqlite:path</c>) or <c>memory</c>
+    /// (see <see cref="TrialStores.Open"/>).</summary>
+    public NasExperiment SetStudy(string name, string storage)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(storage);
+        _storage = storage;
+        _store = null;
+        _studyName = name;
+        return this;
+    }
+
+    /// <summary>What a resumed study does with the trials a process that died left running. Default
+    /// <see cref="InterruptedTrialPolicy.Rerun"/>.</summary>
+    public NasExperiment SetInterruptedTrials(InterruptedTrialPolicy policy)
+    {
+        if (!Enum.IsDefined(policy))
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, $"Unknown policy; use one of {string.Join(", ", Enum.GetNames<InterruptedTrialPolicy>())}.");
+        _interruptedTrials = policy;
+        return this;
+    }
+
+    /// <summary>Evaluates the search space's defaults as the first trial, before the tuner is asked (as ML.NET AutoML
+    /// does), unless the study already has trials. Default false.</summary>
+    public NasExperiment SetEvaluateDefaultsFirst(bool evaluate = true)
+    {
+        _evaluateDefaultsFirst = evaluate;
+        return this;
+    }
+
+    /// <summary>Queues a parameter to be evaluated before the tuner is asked (a warm start): queued parameters run
+    /// first, in order, after the defaults (<see cref="SetEvaluateDefaultsFirst"/>). The tuner learns their results
+    /// like any other. The queue is used by the next run only.</summary>
+    public NasExperiment Enqueue(Parameter parameter)
+    {
+        _enqueued.Add(parameter ?? throw new ArgumentNullException(nameof(parameter)));
+        return this;
+    }
+
     public NasExperiment SetSeed(int seed)
     {
         _seed = seed;
@@ -283,6 +346,7 @@ public sealed class NasExperiment
     {
         if (Interlocked.Exchange(ref _isRunning, 1) == 1)
             throw new InvalidOperationException("The experiment is already running; wait for RunAsync to finish before running it again.");
+        ITrialStore? ownedStore = null;
         try
         {
             var runner = _runner ?? throw new InvalidOperationException(
@@ -293,13 +357,42 @@ public sealed class NasExperiment
                 throw new InvalidOperationException(
                     "SetBudgetLimit needs budgets: call SetBudget(min, max) or use a multi-fidelity tuner.");
             var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism, budget, _budgetLimit);
-            var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger);
+            ownedStore = _storage is null ? null : TrialStores.Open(_storage);
+            var session = OpenSession(tuner, ownedStore ?? _store);
+            var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger, session, _interruptedTrials);
             return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            ownedStore?.Dispose();
             Volatile.Write(ref _isRunning, 0);
         }
+    }
+
+    // The study's trials (none for a run without a study), with the tuner rebuilt from them and the given parameters
+    // queued: the defaults first when asked and the study is new, then the enqueued ones.
+    private StudySession OpenSession(ITuner tuner, ITrialStore? store)
+    {
+        var session = store is null ? StudySession.InMemory() : StudySession.Open(store, _studyName!, _searchSpace);
+        if (session.History.Count > 0)
+        {
+            var differed = TunerReplay.Replay(tuner, session.History);
+            _logger.LogInformation("Study {Study} resumed: {Trials} trials read back; the tuner was rebuilt from them.",
+                _studyName, session.History.Count);
+            if (differed.Count > 0)
+                _logger.LogWarning("The rebuilt tuner proposed otherwise than the record for {Count} trials (first: {Trial}); it learned the recorded ones instead. A different seed or tuner, or parallel trials, cause this.",
+                    differed.Count, differed[0]);
+        }
+        else if (_evaluateDefaultsFirst)
+        {
+            var space = _searchSpace ?? throw new InvalidOperationException(
+                "SetEvaluateDefaultsFirst needs the search space: call SetSearchSpace.");
+            session.Enqueue(space.SampleDefault());
+        }
+        foreach (var parameter in _enqueued)
+            session.Enqueue(parameter);
+        _enqueued.Clear();
+        return session;
     }
 
     private BudgetRange? ResolveBudget(ITuner tuner)

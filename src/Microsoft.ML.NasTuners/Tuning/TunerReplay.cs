@@ -10,35 +10,37 @@ namespace Microsoft.ML.NasTuners;
 /// and the recorded trial is told as a result the tuner did not propose, which every tuner learns from.</remarks>
 internal static class TunerReplay
 {
-    /// <summary>Replays <paramref name="trials"/> into <paramref name="tuner"/>.</summary>
+    /// <summary>Replays <paramref name="history"/> into <paramref name="tuner"/>.</summary>
     /// <param name="tuner">A fresh tuner, seeded as the recorded one was.</param>
-    /// <param name="trials">The recorded trials, each with its result (null while it is still running: it stays
-    /// pending in the tuner).</param>
+    /// <param name="history">The recorded trials. A running one stays pending in the tuner; a trial the tuner did not
+    /// propose (<see cref="TrialOrigin.Given"/>) is only told.</param>
     /// <returns>The ids of the trials whose re-proposal differed from the record.</returns>
-    public static IReadOnlyList<int> Replay(ITuner tuner, IEnumerable<(TrialSettings Settings, TrialResult? Result)> trials)
+    public static IReadOnlyList<int> Replay(ITuner tuner, TrialHistory history)
     {
         ArgumentNullException.ThrowIfNull(tuner);
-        ArgumentNullException.ThrowIfNull(trials);
-        var byId = trials.OrderBy(t => t.Settings.TrialId).ToList();
+        ArgumentNullException.ThrowIfNull(history);
+        var byId = history.Trials;
         // Results in the order they arrived; a result arrived before a proposal when it ended no later than that
         // trial started, as the experiment loop records an ending before it proposes again.
-        var results = byId.Where(t => t.Result is not null)
-            .OrderBy(t => t.Settings.EndedAtUtc ?? DateTime.MaxValue).ThenBy(t => t.Settings.TrialId)
-            .Select(t => t.Result!).ToList();
+        var results = history.Finished
+            .OrderBy(r => r.TrialSettings.EndedAtUtc ?? DateTime.MaxValue).ThenBy(r => r.TrialSettings.TrialId)
+            .ToList();
         var differed = new List<int>();
         var told = 0;
-        foreach (var (recorded, _) in byId)
+        foreach (var trial in byId)
         {
+            var recorded = trial.Settings;
             while (told < results.Count && (results[told].TrialSettings.EndedAtUtc ?? DateTime.MaxValue) <= recorded.StartedAtUtc)
                 tuner.Update(results[told++]);
+            if (trial.Origin == TrialOrigin.Given) continue;
             var again = new TrialSettings { TrialId = recorded.TrialId };
             var proposed = tuner.Propose(again);
             if (!proposed.Equals(recorded.Parameter) || again.Budget != recorded.Budget)
             {
                 differed.Add(recorded.TrialId);
                 again.Parameter = proposed;
+                // Withdrawn; the recorded trial is learned below as one the tuner did not propose.
                 tuner.Update(new TrialResult { TrialSettings = again, Status = TrialStatus.Cancelled, Error = "Withdrawn by a replay." });
-                // Learned as a trial the tuner did not propose, once its result is told below.
             }
         }
         while (told < results.Count)

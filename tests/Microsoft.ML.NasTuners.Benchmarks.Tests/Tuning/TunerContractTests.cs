@@ -113,18 +113,18 @@ public class TunerContractTests
         var registry = BenchmarkTuners.CreateRegistry();
         var live = registry.Create(tuner, instance.SearchSpace, 7, instance);
         var clock = new FakeClock();
-        var recorded = new List<(TrialSettings, TrialResult?)>();
+        var recorded = new TrialHistory();
         // Two workers: a trial ends only after the next has been proposed, so the replay must interleave like the run.
         TrialSettings? waiting = null;
         for (var id = 0; id < 25; id++)
         {
             var settings = Propose(live, id);
             settings.StartedAtUtc = clock.Next();
+            recorded.Start(settings);
             if (waiting is not null)
-                recorded.Add((waiting, End(live, instance, waiting, clock)));
+                recorded.Finish(End(live, instance, waiting, clock));
             waiting = settings;
         }
-        recorded.Add((waiting!, null));
 
         var rebuilt = registry.Create(tuner, instance.SearchSpace, 7, instance);
         TunerReplay.Replay(rebuilt, recorded).Should().BeEmpty("a seeded tuner re-proposes every recorded trial");

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.ML.NasTuners.Benchmarks;
+using Microsoft.ML.NasTuners.Storage;
+using Spectre.Console;
+
+namespace Microsoft.ML.NasTuners.Cli.Study;
+
+/// <summary>What the <c>study</c> subcommands do. Each returns the exit code and reports its errors as one line.</summary>
+internal static class StudyActions
+{
+    public static int List(CliContext context, string storage) => WithStore(context, storage, store =>
+    {
+        var table = NewTable(context, "study", "created (UTC)", "trials", "succeeded", "failed", "running", "best loss");
+        foreach (var info in store.ListStudies())
+        {
+            var trials = store.GetTrials(info.Name);
+            table.AddRow(new Text(info.Name), new Text(info.CreatedAtUtc.ToString("u", CultureInfo.InvariantCulture)),
+                Number(trials.Count), Number(trials.Count(t => t.Status == TrialStatus.Succeeded)),
+                Number(trials.Count(t => t.Status is TrialStatus.Failed or TrialStatus.TimedOut)),
+                Number(trials.Count(t => t.Status == TrialStatus.Running)), new Text(Loss(Best(trials)?.Loss)));
+        }
+        Consoles.Write(context.Stdout, context.StdoutIsTerminal, table);
+        return ExitCodes.Success;
+    });
+
+    public static int Show(CliContext context, string storage, string study) => WithStore(context, storage, store =>
+    {
+        var info = store.FindStudy(study) ?? throw new InvalidOperationException(
+            $"No study '{study}' in {storage}. Studies: {string.Join(", ", store.ListStudies().Select(s => s.Name))}.");
+        var trials = store.GetTrials(study);
+        context.Stdout.WriteLine($"study: {info.Name}");
+        context.Stdout.WriteLine($"created: {info.CreatedAtUtc.ToString("O", CultureInfo.InvariantCulture)}");
+        foreach (var (key, value) in info.Attributes)
+            context.Stdout.WriteLine($"{key}: {value}");
+        context.Stdout.WriteLine("trials: " + string.Join(", ", trials.GroupBy(t => t.Status).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")) + $" ({trials.Count} in all)");
+        if (Best(trials) is { } best)
+            context.Stdout.WriteLine($"best: trial {best.Id}, loss {Loss(best.Loss)}{(best.Budget is { } b ? $" at budget {b.ToString(CultureInfo.InvariantCulture)}" : "")}, {best.Parameter}");
+        var table = NewTable(context, "id", "status", "loss", "budget", "ms", "parameter");
+        foreach (var t in trials)
+        {
+            table.AddRow(Number(t.Id), new Text(t.Status.ToString()), new Text(Loss(t.Loss)),
+                new Text(t.Budget?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                new Text(t.DurationMs.ToString("0", CultureInfo.InvariantCulture)), new Text(t.Parameter.ToString()));
+        }
+        Consoles.Write(context.Stdout, context.StdoutIsTerminal, table);
+        return ExitCodes.Success;
+    });
+
+    public static int Export(CliContext context, string storage, string study, string format, string? output) =>
+        WithStore(context, storage, store =>
+        {
+            var trials = store.GetTrials(study);
+            using var writer = output is null ? null : new StreamWriter(output, append: false);
+            var target = writer ?? context.Stdout;
+            if (format == "jsonl") StudyExport.WriteJsonl(target, trials);
+            else StudyExport.WriteCsv(target, trials);
+            if (output is not null) context.Stderr.WriteLine($"study: wrote {trials.Count} trials to {output}");
+            return ExitCodes.Success;
+        });
+
+    public static async Task<int> RunAsync(CliContext context, StudyRunSettings s, CancellationToken cancellationToken)
+    {
+        if (!BenchmarkProblems.Contains(s.Problem))
+            return Usage(context, $"Unknown problem '{s.Problem}'. Valid problems: {string.Join(", ", BenchmarkProblems.Names)}.");
+        if (BenchmarkProblems.MissingData(s.Problem) is { } missing)
+            return Usage(context, $"Problem '{s.Problem}' cannot run here. {missing}");
+        if (!context.Tuners.Contains(s.Tuner))
+            return Usage(context, $"Unknown tuner '{s.Tuner}'. Valid tuners: {string.Join(", ", context.Tuners.Names)}.");
+        if (s.Trials < 1 || s.Parallel < 1 || s.TrialDelayMs < 0)
+            return Usage(context, "--trials and --parallel must be at least 1, --trial-delay-ms at least 0.");
+
+        var problem = BenchmarkProblems.Create(s.Problem);
+        try
+        {
+            var result = await new MLContext(s.Seed).Nas().CreateExperiment()
+                .SetSearchSpace(problem.SearchSpace)
+                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem))
+                .SetObjective(async (parameter, trial, ct) =>
+                {
+                    if (s.TrialDelayMs > 0) await Task.Delay(s.TrialDelayMs, ct).ConfigureAwait(false);
+                    return problem.Evaluate(parameter, trial.Budget);
+                })
+                .SetStudy(s.Study, s.Storage)
+                .SetMaxTrials(s.Trials)
+                .SetDegreeOfParallelism(s.Parallel)
+                .SetSeed(s.Seed)
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+            if (result.Fault is { } fault)
+            {
+                context.Stderr.WriteLine($"error: {fault.Message}");
+                return ExitCodes.Failure;
+            }
+            context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"study {s.Study}: {result.Trials.Count} trials ({result.StopReason}), best loss {Loss(result.BestLoss)}, regret {Loss((result.BestLoss - problem.OptimalValue) / problem.RegretScale)}"));
+            return result.StopReason == StopReason.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
+        {
+            context.Stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            (problem as IDisposable)?.Dispose();
+        }
+    }
+
+    private static int WithStore(CliContext context, string storage, Func<ITrialStore, int> action)
+    {
+        try
+        {
+            using var store = TrialStores.Open(storage);
+            return action(store);
+        }
+        catch (ArgumentException e)
+        {
+            return Usage(context, e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            context.Stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static int Usage(CliContext context, string message)
+    {
+        context.Stderr.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    // The study's best trial by the history's rule: the highest budget first, then the lowest loss.
+    private static StudyTrial? Best(IReadOnlyList<StudyTrial> trials)
+    {
+        var history = new TrialHistory();
+        foreach (var t in trials) history.Add(t.ToSettings(), TrialOrigin.Tuner, t.ToResult());
+        return history.Incumbent is { } best ? trials.First(t => t.Id == best.TrialSettings.TrialId) : null;
+    }
+
+    private static Table NewTable(CliContext context, params string[] headers)
+    {
+        var table = new Table();
+        if (context.StdoutIsTerminal) table.RoundedBorder();
+        else table.MarkdownBorder();
+        foreach (var header in headers) table.AddColumn(new TableColumn(new Text(header)));
+        return table;
+    }
+
+    private static Text Number(int n) => new(n.ToString(CultureInfo.InvariantCulture));
+
+    private static string Loss(double? loss) =>
+        loss is not { } l || double.IsNaN(l) ? "-" : l.ToString("G6", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,5 @@
+namespace Microsoft.ML.NasTuners.Cli.Study;
+
+/// <summary>The options of one <c>study run</c>.</summary>
+internal sealed record StudyRunSettings(string Storage, string Study, string Problem, string Tuner, int Trials, int Seed,
+    int Parallel, int TrialDelayMs);

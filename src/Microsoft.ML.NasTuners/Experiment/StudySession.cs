@@ -1,0 +1,88 @@
+using Microsoft.ML.NasTuners.Storage;
+
+namespace Microsoft.ML.NasTuners;
+
+/// <summary>
+/// One run's view of a study: the <see cref="TrialHistory"/>, kept in step with a store when the study is durable, and
+/// the parameters queued to be evaluated before the tuner is asked. Both the experiment loop and ask/tell
+/// (<see cref="NasStudy"/>) go through it, so a trial is recorded the same way whoever runs it.
+/// </summary>
+/// <remarks>Every trial is written to the store when it starts and again when it ends, each in its own transaction,
+/// so a process killed at any moment loses at most the trials in flight, which stay <see cref="TrialStatus.Running"/>
+/// in the store until a resumed run deals with them (<see cref="InterruptedTrialPolicy"/>).</remarks>
+internal sealed class StudySession
+{
+    /// <summary>The note of a trial whose parameter was given rather than proposed (enqueued, defaults, added).</summary>
+    internal const string GivenNote = "given";
+
+    private readonly ITrialStore? _store;
+    private readonly string? _study;
+    private readonly Queue<Parameter> _queued = new();
+
+    private StudySession(ITrialStore? store, string? study)
+    {
+        _store = store;
+        _study = study;
+    }
+
+    /// <summary>The trials of the study, previous runs' included.</summary>
+    public TrialHistory History { get; } = new();
+
+    /// <summary>The study's name, or null for a run that keeps nothing.</summary>
+    public string? StudyName => _study;
+
+    /// <summary>How many queued parameters wait to be evaluated.</summary>
+    public int QueuedCount => _queued.Count;
+
+    /// <summary>A session that keeps its trials in memory only.</summary>
+    public static StudySession InMemory() => new(null, null);
+
+    /// <summary>Opens (or creates) the study <paramref name="name"/> in <paramref name="store"/> and reads its trials.</summary>
+    /// <exception cref="InvalidOperationException">The study exists with another search space.</exception>
+    public static StudySession Open(ITrialStore store, string name, SearchSpace? space, IReadOnlyDictionary<string, string>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.LoadOrCreateStudy(name, space?.ToJson(), attributes);
+        var session = new StudySession(store, name);
+        foreach (var trial in store.GetTrials(name))
+            session.History.Add(trial.ToSettings(), trial.Note == GivenNote ? TrialOrigin.Given : TrialOrigin.Tuner, trial.ToResult());
+        return session;
+    }
+
+    /// <summary>Queues <paramref name="parameter"/> to be evaluated before the tuner is asked again.</summary>
+    public void Enqueue(Parameter parameter) => _queued.Enqueue(parameter ?? throw new ArgumentNullException(nameof(parameter)));
+
+    /// <summary>The next trial: a queued parameter if any, otherwise the tuner's proposal. It is recorded as started
+    /// (in the store too) once <see cref="Start"/> is called.</summary>
+    /// <returns>The settings and whether the tuner proposed them.</returns>
+    public (TrialSettings Settings, TrialOrigin Origin) Next(ITuner tuner)
+    {
+        var settings = new TrialSettings { TrialId = History.NextId };
+        if (_queued.TryDequeue(out var given))
+        {
+            settings.Parameter = given;
+            return (settings, TrialOrigin.Given);
+        }
+        settings.Parameter = tuner.Propose(settings) ?? throw new InvalidOperationException("Propose returned null.");
+        return (settings, TrialOrigin.Tuner);
+    }
+
+    /// <summary>Records a trial that starts, in the history and the store.</summary>
+    public void Start(TrialSettings settings, TrialOrigin origin)
+    {
+        History.Start(settings, origin);
+        _store?.StartTrial(_study!, StudyTrial.FromSettings(settings) with { Note = origin == TrialOrigin.Given ? GivenNote : null });
+    }
+
+    /// <summary>Records how a trial ended, in the history and the store.</summary>
+    public void Finish(TrialResult result)
+    {
+        var trial = History.Finish(result);
+        if (_store is null || TrialStatusRules.IsPending(result.Status)) return;
+        _store.FinishTrial(_study!, StudyTrial.FromSettings(trial.Settings).Finished(result)
+            with { Note = trial.Origin == TrialOrigin.Given ? GivenNote : null });
+    }
+
+    /// <summary>The trials a previous process left running, by id.</summary>
+    public IReadOnlyList<HistoryTrial> Interrupted() => History.Pending.ToList();
+}
