@@ -27,8 +27,8 @@ public sealed class TrialResult
     /// <summary>The exception text of a failed trial, or why it was stopped.</summary>
     public string? Error { get; init; }
 
-    /// <summary>True when the trial succeeded (or was pruned) with a finite loss, the only results a model should learn a
-    /// value from (<see cref="TrialStatusRules.IsModelled"/>).</summary>
+    /// <summary>True when the trial succeeded with a finite loss, the only results a model should learn a value from
+    /// (<see cref="TrialStatusRules.IsModelled"/>).</summary>
     public bool HasUsableLoss => TrialStatusRules.IsModelled(this);
 
     /// <inheritdoc />

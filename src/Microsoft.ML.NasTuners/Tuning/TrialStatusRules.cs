@@ -12,10 +12,9 @@ namespace Microsoft.ML.NasTuners;
 /// <item><term><see cref="TrialStatus.Succeeded"/>, finite loss</term><description>yes / no / yes / no.</description></item>
 /// <item><term><see cref="TrialStatus.Succeeded"/>, NaN or infinite loss</term><description>no / yes / yes / no: the
 /// point gave no usable number, which says as much as a failure.</description></item>
-/// <item><term><see cref="TrialStatus.Failed"/>, <see cref="TrialStatus.TimedOut"/></term><description>no / yes /
-/// yes / no: models that learn from bad points steer away from where trials break.</description></item>
-/// <item><term><see cref="TrialStatus.Pruned"/></term><description>as <see cref="TrialStatus.Succeeded"/> at the
-/// budget it reached when it has a finite loss, otherwise as failed.</description></item>
+/// <item><term><see cref="TrialStatus.Failed"/>, <see cref="TrialStatus.TimedOut"/>, <see cref="TrialStatus.Pruned"/></term><description>no / yes /
+/// yes / no: models that learn from bad points steer away from where trials break; a pruned trial's loss is at a lower
+/// budget than the others' and does not compare with them.</description></item>
 /// <item><term><see cref="TrialStatus.Cancelled"/></term><description>no / no / no / no: the run stopped it, so it
 /// says nothing about its point, which may be proposed again.</description></item>
 /// </list>
@@ -24,12 +23,11 @@ namespace Microsoft.ML.NasTuners;
 /// </remarks>
 public static class TrialStatusRules
 {
-    /// <summary>True when a model learns a value from <paramref name="result"/>: it succeeded (or was pruned) with a
-    /// finite loss.</summary>
+    /// <summary>True when a model learns a value from <paramref name="result"/>: it succeeded with a finite loss.</summary>
     public static bool IsModelled(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Status is TrialStatus.Succeeded or TrialStatus.Pruned && double.IsFinite(result.Loss);
+        return result.Status == TrialStatus.Succeeded && double.IsFinite(result.Loss);
     }
 
     /// <summary>True when <paramref name="result"/> is a bad observation for models that learn from failures: it
