@@ -33,9 +33,8 @@ public class ArchitectureSmboTuner : ITuner
     private readonly ArchitectureSmboOptions _options;
     private readonly EvolutionaryArchitectureSearch _search;
     private readonly Random _random;
-    private readonly List<Observation> _observations = [];
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (Parameter Parameter, string Key)> _pending = [];
+    // Every trial's architecture, taken by its canonical key (twins share one).
+    private readonly TunerHistory<KeyedPoint<Parameter>> _trials = new(KeyedPoint<Parameter>.ByKey);
     private int _proposals;
 
     /// <summary>Creates the tuner that maximises expected improvement under <paramref name="surrogate"/>.</summary>
@@ -74,7 +73,7 @@ public class ArchitectureSmboTuner : ITuner
     public IArchitectureAcquisition Acquisition => _acquisition;
 
     /// <summary>The number of finished trials with a usable loss.</summary>
-    public int ObservationCount => _observations.Count;
+    public int ObservationCount => _trials.Modelled.Count;
 
     /// <summary>The number of candidates the acquisition search scored for the last model-based proposal.</summary>
     public int LastCandidatesScored => _search.LastScored;
@@ -86,8 +85,7 @@ public class ArchitectureSmboTuner : ITuner
         var modelled = Modelled();
         var chosen = _proposals++ >= _options.InitialTrials && modelled.Count >= 2 ? ProposeFromModel(modelled) : null;
         var (parameter, key) = chosen is { } c ? (c.Parameter, c.Key) : RandomArchitecture();
-        _pending[settings.TrialId] = (parameter, key);
-        _taken.Add(key);
+        _trials.Propose(settings.TrialId, new KeyedPoint<Parameter>(parameter, key));
         return parameter;
     }
 
@@ -95,39 +93,27 @@ public class ArchitectureSmboTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (TrialStatusRules.IsPending(result.Status)) return;
-        var settings = result.TrialSettings;
-        if (!TrialStatusRules.BlocksReproposal(result.Status))
-        {
-            // Cancelled: the architecture says nothing and may be proposed again.
-            if (_pending.Remove(settings.TrialId, out var cancelled)) _taken.Remove(cancelled.Key);
-            return;
-        }
-        if (!_pending.Remove(settings.TrialId, out var proposed))
-            proposed = (settings.Parameter, _encoding.CanonicalKey(settings.Parameter));
-        // Evaluated, failed or not: the architecture stays taken.
-        _taken.Add(proposed.Key);
-        if (!result.HasUsableLoss) return;
-        _observations.Add(new Observation(proposed.Parameter, result.Loss, settings.Budget ?? double.PositiveInfinity));
+        var parameter = result.TrialSettings.Parameter;
+        _trials.Tell(result, () => new KeyedPoint<Parameter>(parameter, _encoding.CanonicalKey(parameter)));
     }
 
     // The observations the model learns from: those at the largest budget seen (a null budget is the full one).
-    private List<Observation> Modelled()
-    {
-        if (_observations.Count == 0) return [];
-        var top = _observations.Max(o => o.Budget);
-        return _observations.Where(o => o.Budget == top).ToList();
-    }
+    private List<TunerTrial<KeyedPoint<Parameter>>> Modelled() => _trials.ModelledAtHighestBudget();
 
-    private ArchitectureCandidate? ProposeFromModel(List<Observation> modelled)
+    private bool IsTaken(string key) => _trials.IsTaken(new KeyedPoint<Parameter>(NoParameter, key));
+
+    // The lookup compares keys only, so any parameter will do.
+    private static readonly Parameter NoParameter = Parameter.CreateNestedParameter();
+
+    private ArchitectureCandidate? ProposeFromModel(List<TunerTrial<KeyedPoint<Parameter>>> modelled)
     {
-        var points = modelled.Select(o => o.Parameter).ToList();
+        var points = modelled.Select(o => o.Point.Value).ToList();
         var targets = SmacLossTransforms.Apply(_options.LossTransform, modelled.Select(o => o.Loss).ToList());
         try
         {
-            _acquisition.Fit(points, targets, _pending.Values.Select(p => p.Parameter).ToList(), _random);
+            _acquisition.Fit(points, targets, _trials.Pending.Select(p => p.Point.Value).ToList(), _random);
             var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
-            return _search.Maximize(incumbents, _acquisition.Score, key => !_taken.Contains(key), _random);
+            return _search.Maximize(incumbents, _acquisition.Score, key => !IsTaken(key), _random);
         }
         catch (InvalidOperationException)
         {
@@ -138,7 +124,5 @@ public class ArchitectureSmboTuner : ITuner
 
     // A small space may be nearly exhausted; after this many draws a repeat is better than no proposal.
     private (Parameter Parameter, string Key) RandomArchitecture() =>
-        UnseenArchitecture.Draw(_view, _random, _encoding.CanonicalKey, _taken, maxDraws: 1000);
-
-    private sealed record Observation(Parameter Parameter, double Loss, double Budget);
+        UnseenArchitecture.Draw(_view, _random, _encoding.CanonicalKey, IsTaken, maxDraws: 1000);
 }

@@ -46,8 +46,8 @@ public sealed class RegularizedEvolutionTuner : ITuner
 
     // Members in order of joining: index 0 is the oldest.
     private readonly List<EvolutionMember> _population = [];
-    private readonly HashSet<string> _proposedKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, double[]> _pending = [];
+    // Every trial's point, taken by its key (the architecture's canonical key, or the raw values).
+    private readonly TunerHistory<KeyedPoint<double[]>> _trials = new(KeyedPoint<double[]>.ByKey);
     private double _populationBudget = double.NegativeInfinity;
 
     /// <summary>Creates the tuner.</summary>
@@ -78,10 +78,9 @@ public sealed class RegularizedEvolutionTuner : ITuner
     public Parameter Propose(TrialSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var evolving = _population.Count > 0 && _population.Count + _pending.Count >= Options.PopulationSize;
+        var evolving = _population.Count > 0 && _population.Count + _trials.PendingCount >= Options.PopulationSize;
         var (point, parameter, key) = evolving ? Child(Tournament()) : Unseen();
-        _proposedKeys.Add(key);
-        _pending[settings.TrialId] = point;
+        _trials.Propose(settings.TrialId, new KeyedPoint<double[]>(point, key));
         return parameter;
     }
 
@@ -89,22 +88,11 @@ public sealed class RegularizedEvolutionTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        // A trial reported as still running stays pending (TrialStatusRules).
-        if (TrialStatusRules.IsPending(result.Status)) return;
-        if (!TrialStatusRules.BlocksReproposal(result.Status))
-        {
-            // Cancelled: the point says nothing and may be proposed again.
-            if (_pending.Remove(result.TrialSettings.TrialId, out var cancelled))
-                _proposedKeys.Remove(Key(_view.Decode(cancelled)));
-            return;
-        }
-        if (!_pending.Remove(result.TrialSettings.TrialId, out var point))
-        {
-            // A result the tuner did not propose (for example a warm start): learn from it all the same.
-            point = _view.Encode(result.TrialSettings.Parameter);
-            _proposedKeys.Add(Key(result.TrialSettings.Parameter));
-        }
-        if (!result.HasUsableLoss) return;
+        var parameter = result.TrialSettings.Parameter;
+        // A result the tuner did not propose (for example a warm start) is learned all the same.
+        var trial = _trials.Tell(result, () => new KeyedPoint<double[]>(_view.Encode(parameter), Key(parameter)));
+        if (trial is not { Use: TrialUse.Modelled }) return;
+        var point = trial.Point.Value;
 
         var budget = result.TrialSettings.Budget ?? double.PositiveInfinity;
         if (budget < _populationBudget) return;
@@ -144,7 +132,7 @@ public sealed class RegularizedEvolutionTuner : ITuner
             if (_neighbourhood.RandomNeighbour(parent.Point, _random) is not { } mutated) break;
             var parameter = _view.Decode(mutated);
             var key = Key(parameter);
-            if (!_proposedKeys.Contains(key)) return (_view.Encode(parameter), parameter, key);
+            if (!IsTaken(key)) return (_view.Encode(parameter), parameter, key);
         }
         return Unseen();
     }
@@ -152,9 +140,12 @@ public sealed class RegularizedEvolutionTuner : ITuner
     // A random point not proposed before; after MaxRandomDraws repeats, the last draw (the space is nearly exhausted).
     private (double[] Point, Parameter Parameter, string Key) Unseen()
     {
-        var (parameter, key) = UnseenArchitecture.Draw(_view, _random, Key, _proposedKeys, MaxRandomDraws);
+        var (parameter, key) = UnseenArchitecture.Draw(_view, _random, Key, IsTaken, MaxRandomDraws);
         return (_view.Encode(parameter), parameter, key);
     }
+
+    // The lookup compares keys only, so any point will do.
+    private bool IsTaken(string key) => _trials.IsTaken(new KeyedPoint<double[]>([], key));
 
     private string Key(Parameter parameter) => _encoding is not null
         ? _encoding.CanonicalKey(parameter)

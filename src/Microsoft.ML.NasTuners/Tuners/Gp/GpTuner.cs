@@ -45,12 +45,8 @@ public sealed class GpTuner : ITuner
     private readonly MapEstimator _costEstimator = new(restarts: 1);
     private readonly AcquisitionOptimizer _optimizer;
     private readonly YeoJohnsonOutputWarping _outputWarping = new();
-    private readonly List<double[]> _x = [];
-    private readonly List<double> _y = [];
-    private readonly List<double[]> _durationX = [];
-    private readonly List<double> _logDurations = [];
-    private readonly List<double[]> _refused = [];
-    private readonly Dictionary<int, double[]> _pending = [];
+    // Points in the GP's encoding; the modelled ones are the GP's data, in the order their results arrived.
+    private readonly TunerHistory<double[]> _trials = new();
     private GaussianProcess<double[]>? _gp;
     private GaussianProcess<double[]>? _costGp;
     private int _nextInitial;
@@ -82,7 +78,7 @@ public sealed class GpTuner : ITuner
     public GaussianProcess<double[]>? Model => _gp;
 
     /// <summary>The number of finished trials the GP learns from.</summary>
-    public int ObservationCount => _y.Count;
+    public int ObservationCount => _trials.Modelled.Count;
 
     /// <inheritdoc />
     public Parameter Propose(TrialSettings settings)
@@ -94,12 +90,12 @@ public sealed class GpTuner : ITuner
             x = _initialDesign[_nextInitial++];
             if (!IsAllowed(x)) x = null;
         }
-        else if (_y.Count >= 2)
+        else if (_trials.Modelled.Count >= 2)
         {
             x = ProposeFromModel();
         }
         x ??= RandomAllowedPoint();
-        _pending[settings.TrialId] = x;
+        _trials.Propose(settings.TrialId, x);
         return _view.Decode(_encoding.Decode(x));
     }
 
@@ -107,24 +103,7 @@ public sealed class GpTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (TrialStatusRules.IsPending(result.Status)) return;
-        var id = result.TrialSettings.TrialId;
-        var wasPending = _pending.Remove(id, out var x);
-        // A cancelled trial says nothing about its point, which may be proposed again (TrialStatusRules).
-        if (!TrialStatusRules.BlocksReproposal(result.Status)) return;
-        x = wasPending ? x! : _encoding.Encode(_view.Encode(result.TrialSettings.Parameter));
-        if (!result.HasUsableLoss)
-        {
-            _refused.Add(x);
-            return;
-        }
-        _x.Add(x);
-        _y.Add(result.Loss);
-        if (double.IsFinite(result.DurationInMilliseconds) && result.DurationInMilliseconds > 0)
-        {
-            _durationX.Add(x);
-            _logDurations.Add(Math.Log(result.DurationInMilliseconds));
-        }
+        _trials.Tell(result, () => _encoding.Encode(_view.Encode(result.TrialSettings.Parameter)));
     }
 
     private double[]? ProposeFromModel()
@@ -132,10 +111,11 @@ public sealed class GpTuner : ITuner
         try
         {
             _gp ??= new GaussianProcess<double[]>(CreateKernel());
-            _gp.Fit(_x, ModelledLosses());
+            var (x, y) = Observations();
+            _gp.Fit(x, ModelledLosses(y));
             var thetas = _estimator.Estimate(_gp, _random);
             var models = new List<GaussianProcess<double[]>>();
-            var pending = _pending.Values.ToList();
+            var pending = _trials.Pending.Select(t => t.Point).ToList();
             var fantasies = _options.HyperparameterMode == HyperparameterMode.Map
                 ? _options.FantasiesPerSample * _options.HyperparameterSamples
                 : _options.FantasiesPerSample;
@@ -156,9 +136,9 @@ public sealed class GpTuner : ITuner
             var screening = models.Count > ScreeningModels
                 ? new IntegratedExpectedImprovement(Enumerable.Range(0, ScreeningModels).Select(i => models[i * models.Count / ScreeningModels]).ToList(), costModels)
                 : null;
-            var incumbents = Enumerable.Range(0, _y.Count).OrderBy(i => _y[i]).Take(_options.Incumbents).Select(i => _x[i]).ToList();
+            var incumbents = Enumerable.Range(0, y.Count).OrderBy(i => y[i]).Take(_options.Incumbents).Select(i => x[i]).ToList();
             var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed, screening);
-            return best is not null && _x.Any(o => Same(o, best, NearDuplicateTolerance)) ? null : best;
+            return best is not null && x.Any(o => Same(o, best, NearDuplicateTolerance)) ? null : best;
         }
         catch (InvalidOperationException)
         {
@@ -169,18 +149,24 @@ public sealed class GpTuner : ITuner
 
     // Losses as the GP sees them: warped when OutputWarping is on. The warping is increasing, so the incumbent the
     // expected improvement measures against is still the best trial.
-    private IReadOnlyList<double> ModelledLosses()
+    private (List<double[]> X, List<double> Y) Observations() =>
+        (_trials.Modelled.Select(t => t.Point).ToList(), _trials.Modelled.Select(t => t.Loss).ToList());
+
+    private IReadOnlyList<double> ModelledLosses(List<double> y)
     {
-        if (!_options.OutputWarping) return _y;
-        _outputWarping.Fit(_y);
-        return _y.Select(_outputWarping.Transform).ToList();
+        if (!_options.OutputWarping) return y;
+        _outputWarping.Fit(y);
+        return y.Select(_outputWarping.Transform).ToList();
     }
 
     private IReadOnlyList<GaussianProcess<double[]>>? CostModels()
     {
-        if (!_options.ExpectedImprovementPerSecond || _logDurations.Count < 2) return null;
+        if (!_options.ExpectedImprovementPerSecond) return null;
+        // The durations of modelled trials that took measurable time.
+        var timed = _trials.Modelled.Where(t => double.IsFinite(t.DurationMs) && t.DurationMs > 0).ToList();
+        if (timed.Count < 2) return null;
         _costGp ??= new GaussianProcess<double[]>(CreateKernel());
-        _costGp.Fit(_durationX, _logDurations);
+        _costGp.Fit(timed.Select(t => t.Point).ToList(), timed.Select(t => Math.Log(t.DurationMs)).ToList());
         _costEstimator.Estimate(_costGp, _random);
         return [_costGp.Clone()];
     }
@@ -231,7 +217,7 @@ public sealed class GpTuner : ITuner
     }
 
     private bool IsAllowed(double[] x) =>
-        !_x.Any(o => Same(o, x)) && !_refused.Any(o => Same(o, x)) && !_pending.Values.Any(o => Same(o, x));
+        !_trials.Blocking.Any(o => Same(o, x));
 
     private static bool Same(double[] a, double[] b, double tolerance = SamePointTolerance)
     {

@@ -38,15 +38,9 @@ public sealed class SmacTuner : ITuner
     private readonly Random _random;
     private readonly int _initialTrials;
 
-    // Succeeded trials: canonical raw values, their forest features and losses.
-    private readonly List<double[]> _observed = [];
-    private readonly List<double[]> _observedFeatures = [];
-    private readonly List<double> _losses = [];
-
-    // Every evaluated point (succeeded or not) and the pending ones by trial id: none is proposed again.
-    private readonly HashSet<double[]> _evaluated = new(RawPointComparer.Instance);
-    private readonly SortedDictionary<int, double[]> _pending = [];
-    private int _failedCount;
+    // Canonical raw values of every trial; none is proposed again. The modelled ones, in the order their results
+    // arrived, are the forest's data, and the pending ones (by id) enter it at its own prediction.
+    private readonly TunerHistory<double[]> _trials = new(RawPointComparer.Instance);
 
     // Scratch of the acquisition.
     private double[] _featureBuffer = [];
@@ -78,22 +72,22 @@ public sealed class SmacTuner : ITuner
     public SmacOptions Options { get; }
 
     /// <summary>The losses the forest learns from (succeeded trials only), for tests.</summary>
-    internal IReadOnlyList<double> ObservedLosses => _losses;
+    internal IReadOnlyList<double> ObservedLosses => _trials.Modelled.Select(t => t.Loss).ToList();
 
     /// <summary>The number of pending trials, for tests.</summary>
-    internal int PendingCount => _pending.Count;
+    internal int PendingCount => _trials.PendingCount;
 
     /// <inheritdoc />
     public Parameter Propose(TrialSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var known = _observed.Count + _failedCount + _pending.Count;
+        var known = _trials.ById.Count;
         double[]? point = null;
-        if (_observed.Count >= 2 && known >= _initialTrials && _random.NextDouble() >= Options.RandomProposalProbability)
+        if (_trials.Modelled.Count >= 2 && known >= _initialTrials && _random.NextDouble() >= Options.RandomProposalProbability)
             point = ProposeFromModel();
         point ??= ProposeAtRandom();
         // Proposing again for a pending trial id replaces that trial's point.
-        _pending[settings.TrialId] = point;
+        _trials.Propose(settings.TrialId, point);
         return _view.Decode(point);
     }
 
@@ -101,24 +95,7 @@ public sealed class SmacTuner : ITuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        // A trial reported as still running stays pending (TrialStatusRules).
-        if (TrialStatusRules.IsPending(result.Status)) return;
-        _pending.Remove(result.TrialSettings.TrialId, out var pendingPoint);
-        // A trial cancelled with the run says nothing about its parameter, which may be proposed again.
-        if (!TrialStatusRules.BlocksReproposal(result.Status)) return;
-        var point = Canonical(result.TrialSettings.Parameter) ?? pendingPoint;
-        if (point is null) return;
-        _evaluated.Add(point);
-        if (result.HasUsableLoss)
-        {
-            _observed.Add(point);
-            _observedFeatures.Add(_encoder.Encode(point));
-            _losses.Add(result.Loss);
-        }
-        else
-        {
-            _failedCount++;
-        }
+        _trials.Tell(result, () => Canonical(result.TrialSettings.Parameter));
     }
 
     /// <summary>The raw values of a parameter as <see cref="Propose"/> would write and read them back, or null when
@@ -137,15 +114,7 @@ public sealed class SmacTuner : ITuner
 
     private double[] CanonicalOf(double[] point) => _view.Encode(_view.Decode(point));
 
-    private bool IsTaken(double[] canonical)
-    {
-        if (_evaluated.Contains(canonical)) return true;
-        foreach (var pending in _pending.Values)
-        {
-            if (RawPointComparer.Instance.Equals(pending, canonical)) return true;
-        }
-        return false;
-    }
+    private bool IsTaken(double[] canonical) => _trials.IsTaken(canonical);
 
     private double[] Sample()
     {
@@ -166,10 +135,11 @@ public sealed class SmacTuner : ITuner
     /// the search found was taken.</summary>
     private double[]? ProposeFromModel()
     {
-        var targets = SmacLossTransforms.Apply(Options.LossTransform, _losses);
+        var modelled = _trials.Modelled;
+        var targets = SmacLossTransforms.Apply(Options.LossTransform, modelled.Select(t => t.Loss).ToList());
         var best = double.PositiveInfinity;
         foreach (var y in targets) best = Math.Min(best, y);
-        FitForest(targets);
+        FitForest(modelled, targets);
         var sdFloor = SdFloor(targets);
         var logTransformed = Options.LossTransform == SmacLossTransform.Log;
         void ScorePredictions(Span<double> scores)
@@ -204,11 +174,11 @@ public sealed class SmacTuner : ITuner
         for (var k = 0; k < kept; k++) candidates[k] = _candidateBuffer.AsSpan(byScore[k] * d, d).ToArray();
 
         var starts = new List<double[]>(Options.LocalSearchStartsFromBest + Options.LocalSearchStartsFromRandom);
-        var byLoss = new int[_losses.Count];
+        var byLoss = new int[modelled.Count];
         for (var i = 0; i < byLoss.Length; i++) byLoss[i] = i;
-        var lossKeys = _losses.ToArray();
+        var lossKeys = modelled.Select(t => t.Loss).ToArray();
         Array.Sort(lossKeys, byLoss);
-        for (var i = 0; i < Math.Min(Options.LocalSearchStartsFromBest, byLoss.Length); i++) starts.Add(_observed[byLoss[i]]);
+        for (var i = 0; i < Math.Min(Options.LocalSearchStartsFromBest, byLoss.Length); i++) starts.Add(modelled[byLoss[i]].Point);
         for (var k = 0; k < Math.Min(Options.LocalSearchStartsFromRandom, kept); k++) starts.Add(candidates[k]);
         var searched = _localSearch.Maximize(starts, Acquisition, _random);
 
@@ -228,13 +198,14 @@ public sealed class SmacTuner : ITuner
 
     /// <summary>Fits the forest to the succeeded trials and, when trials are pending, refits it with each pending
     /// point labelled by the first fit's predicted mean.</summary>
-    private void FitForest(double[] targets)
+    private void FitForest(IReadOnlyList<TunerTrial<double[]>> modelled, double[] targets)
     {
-        _forest.Fit(_observedFeatures, targets, _random);
-        if (_pending.Count == 0) return;
-        var pending = new List<double[]>(_pending.Values);
+        var observedFeatures = modelled.Select(t => _encoder.Encode(t.Point)).ToList();
+        _forest.Fit(observedFeatures, targets, _random);
+        if (_trials.PendingCount == 0) return;
+        var pending = _trials.PendingById.Select(t => t.Point).ToList();
         Predict(pending);
-        var features = new List<double[]>(_observedFeatures);
+        var features = new List<double[]>(observedFeatures);
         var labels = new List<double>(targets);
         for (var i = 0; i < pending.Count; i++)
         {

@@ -5,6 +5,6 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// its weight times <see cref="PendingGoodShare"/> (only when that share is positive), in the bad group with its weight
 /// times one minus the share (only when that is positive); the flags mark such provisional observations.</summary>
 internal sealed record TpeSplit(
-    TpeTrial[] Good, double[] GoodWeights, bool[] GoodPending,
-    TpeTrial[] Bad, double[] BadWeights, bool[] BadPending,
+    TunerTrial<double[]>[] Good, double[] GoodWeights, bool[] GoodPending,
+    TunerTrial<double[]>[] Bad, double[] BadWeights, bool[] BadPending,
     double PendingGoodShare);

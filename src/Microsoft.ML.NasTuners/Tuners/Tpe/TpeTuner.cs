@@ -29,8 +29,8 @@ public sealed class TpeTuner : ITuner
     private readonly ParzenEstimatorOptions _multivariateOptions;
     private readonly TpeNode[] _nodes;
     private readonly Random _random;
-    private readonly List<TpeTrial> _trials = [];
-    private readonly Dictionary<int, TpeTrial> _byId = [];
+    // Raw model-view values (NaN where inactive) of every trial, by id: the recency weights rely on that order.
+    private readonly TunerHistory<double[]> _trials = new();
     private readonly object _gate = new();
 
     /// <summary>Creates the tuner.</summary>
@@ -61,7 +61,7 @@ public sealed class TpeTuner : ITuner
         ArgumentNullException.ThrowIfNull(settings);
         lock (_gate)
         {
-            var fromModel = _trials.Count >= _options.NStartupTrials;
+            var fromModel = _trials.ById.Count >= _options.NStartupTrials;
             Parameter parameter;
             double[] encoded;
             var draws = 0;
@@ -75,7 +75,7 @@ public sealed class TpeTuner : ITuner
                 encoded = _view.Encode(parameter);
             }
             while (++draws < MaxDraws && IsPendingPoint(encoded));
-            Remember(new TpeTrial(settings.TrialId, encoded));
+            _trials.Propose(settings.TrialId, encoded);
             return parameter;
         }
     }
@@ -87,24 +87,7 @@ public sealed class TpeTuner : ITuner
         ArgumentNullException.ThrowIfNull(result);
         var settings = result.TrialSettings ?? throw new ArgumentException("The result has no trial settings.", nameof(result));
         lock (_gate)
-        {
-            _byId.TryGetValue(settings.TrialId, out var trial);
-            if (result.Status == TrialStatus.Cancelled)
-            {
-                // A cancelled trial says nothing about its point: forget it, and stop treating it as pending.
-                if (trial is not null) Forget(trial);
-                return;
-            }
-            if (trial is null)
-            {
-                trial = new TpeTrial(settings.TrialId, _view.Encode(settings.Parameter));
-                Remember(trial);
-            }
-            trial.State = result.Status == TrialStatus.Running ? TpeTrialState.Pending
-                : result.HasUsableLoss ? TpeTrialState.Complete
-                : TpeTrialState.Failed;
-            trial.Loss = result.Loss;
-        }
+            _trials.Tell(result, () => _view.Encode(settings.Parameter));
     }
 
     /// <summary>How many times a proposal is drawn from the model before, while the draws keep repeating pending
@@ -117,28 +100,12 @@ public sealed class TpeTuner : ITuner
 
     private bool IsPendingPoint(double[] values)
     {
-        foreach (var trial in _trials)
+        foreach (var trial in _trials.Pending)
         {
             // SequenceEqual compares with double.Equals, for which NaN (an inactive parameter) equals NaN.
-            if (trial.State == TpeTrialState.Pending && trial.Values.AsSpan().SequenceEqual(values)) return true;
+            if (trial.Point.AsSpan().SequenceEqual(values)) return true;
         }
         return false;
-    }
-
-    private void Remember(TpeTrial trial)
-    {
-        if (_byId.Remove(trial.Id, out var old)) _trials.Remove(old);
-        _byId[trial.Id] = trial;
-        // Keep trials in id order (ids are given in order of proposal), which the recency weights rely on.
-        var at = _trials.Count;
-        while (at > 0 && _trials[at - 1].Id > trial.Id) at--;
-        _trials.Insert(at, trial);
-    }
-
-    private void Forget(TpeTrial trial)
-    {
-        _byId.Remove(trial.Id);
-        _trials.Remove(trial);
     }
 
     /// <summary>Samples the tree top-down: each active node's parameters (each parameter on its own, or the node's
@@ -201,13 +168,13 @@ public sealed class TpeTuner : ITuner
             ParzenEstimator.Fit(dims, Rows(split.Bad, dimensions), split.BadWeights, options, split.BadPending));
     }
 
-    private static double[] Rows(TpeTrial[] trials, int[] dimensions)
+    private static double[] Rows(TunerTrial<double[]>[] trials, int[] dimensions)
     {
         var d = dimensions.Length;
         var rows = new double[trials.Length * d];
         for (var i = 0; i < trials.Length; i++)
         {
-            var values = trials[i].Values;
+            var values = trials[i].Point;
             for (var j = 0; j < d; j++)
                 rows[i * d + j] = values[dimensions[j]];
         }
@@ -219,16 +186,16 @@ public sealed class TpeTuner : ITuner
     /// observation in both groups, split by <see cref="PendingGoodShare"/>.</summary>
     private TpeSplit Split(TpeNode node)
     {
-        var complete = new List<TpeTrial>();
-        var failed = new List<TpeTrial>();
-        var pending = new List<TpeTrial>();
-        foreach (var trial in _trials)
+        var complete = new List<TunerTrial<double[]>>();
+        var failed = new List<TunerTrial<double[]>>();
+        var pending = new List<TunerTrial<double[]>>();
+        foreach (var trial in _trials.ById)
         {
-            if (!node.IsObservedIn(trial.Values)) continue;
-            switch (trial.State)
+            if (!node.IsObservedIn(trial.Point)) continue;
+            switch (trial.Use)
             {
-                case TpeTrialState.Complete: complete.Add(trial); break;
-                case TpeTrialState.Failed: failed.Add(trial); break;
+                case TrialUse.Modelled: complete.Add(trial); break;
+                case TrialUse.Bad: failed.Add(trial); break;
                 default:
                     if (_options.ConstantLiar) pending.Add(trial);
                     break;
@@ -253,7 +220,8 @@ public sealed class TpeTuner : ITuner
         good == 0 ? 0 : _options.LiarGoodShare ?? (double)good / (good + bad);
 
     /// <summary>One group, oldest first, with its recency weights; the pending trials' weights scaled by their share.</summary>
-    private (TpeTrial[] Trials, double[] Weights, bool[] Pending) Group(TpeTrial[] finished, List<TpeTrial> pending, double pendingShare)
+    private (TunerTrial<double[]>[] Trials, double[] Weights, bool[] Pending) Group(TunerTrial<double[]>[] finished,
+        List<TunerTrial<double[]>> pending, double pendingShare)
     {
         var trials = finished.Concat(pending).ToArray();
         Array.Sort(trials, static (a, b) => a.Id.CompareTo(b.Id));
@@ -261,7 +229,7 @@ public sealed class TpeTuner : ITuner
         var flags = new bool[trials.Length];
         for (var i = 0; i < trials.Length; i++)
         {
-            if (trials[i].State != TpeTrialState.Pending) continue;
+            if (trials[i].Use != TrialUse.Pending) continue;
             flags[i] = true;
             weights[i] *= pendingShare;
         }
