@@ -2,10 +2,12 @@
 // configuration at the full budget on the training and validation parts as an ML.NET estimator and tests it on the
 // held-out test part. The last line printed is "test accuracy: <fraction>".
 //
-//   dotnet run --project examples/DigitsNas -c Release -- [--time 480] [--tuner bohb] [--seed 1]
+//   dotnet run --project examples/DigitsNas -c Release -- [--time 480] [--trials n] [--tuner bohb] [--seed 1]
 //                                                          [--epochs 27] [--parallel 2]
 //
 //   --time      seconds for the search (SetTimeLimit); the final training and the test come after it. Default 480.
+//   --trials    stop the search after this many trials instead (no time limit unless --time is also given). With
+//               --parallel 1 a trial-limited search gives the same result on every run and machine.
 //   --tuner     bohb (default), hyperband, random, sobol or tpe. bohb and hyperband give each configuration 1, 3, 9 or
 //               27 epochs (eta 3) and continue promoted configurations from their checkpoints; the others train every
 //               configuration the full --epochs.
@@ -14,7 +16,7 @@
 //   --parallel  trials at once, one torch thread each. Default 2 (both cores of a small machine). With 1 the same seed
 //               gives the same search.
 //
-// Progress goes to stderr, results to stdout. The data is examples/data/digits/digits.csv.gz (found automatically;
+// Progress goes to stderr, results to stdout. The data is the repository's data/digits/digits.csv.gz (found automatically;
 // or set NASTUNERS_DIGITS), split 60/20/20 into train, validation and test parts. On Debian 12 / Ubuntu 22.04 the
 // TorchSharp native library is made loadable automatically (see TorchNative).
 using System.Diagnostics;
@@ -33,7 +35,7 @@ var clock = Stopwatch.StartNew();
 var mlContext = new MLContext(options.Seed);
 var split = DigitsDataset.Load();
 Console.Error.WriteLine($"digits: {split.Train.Count} train, {split.Validation.Count} validation, {split.Test.Count} test; " +
-                        $"tuner {options.Tuner}, {options.TimeSeconds} s, {options.Epochs} epochs at most, seed {options.Seed}, {options.Parallel} at once");
+                        $"tuner {options.Tuner}, {(options.TimeLimit is { } t ? $"{t} s" : "no time limit")}{(options.Trials is { } n ? $", {n} trials" : "")}, {options.Epochs} epochs at most, seed {options.Seed}, {options.Parallel} at once");
 
 // Every trial trains on the training part and reports its validation error; the search never sees the test part.
 // One torch thread per trial: small networks on 8x8 images gain little from more, and lose a lot on a busy machine.
@@ -48,10 +50,11 @@ var runner = new CnnTrialRunner(split.Train, split.Validation, new CnnTrialRunne
 
 // Up to 3 stages of up to 2 blocks and 64 channels: wide enough for 99% on digits, small enough to train in seconds.
 var searchSpace = new CnnSearchSpaceOptions { MaxStages = 3, MaxBlocksPerStage = 2, MinChannels = 8, MaxChannels = 64 };
-var result = await mlContext.Nas().ImageClassification(runner, searchSpace) // budgets: [1, Epochs] epochs
+var experiment = mlContext.Nas().ImageClassification(runner, searchSpace); // budgets: [1, Epochs] epochs
+if (options.TimeLimit is { } seconds) experiment.SetTimeLimit(seconds);
+var result = await experiment
     .SetTuner(options.CreateTuner)
-    .SetTimeLimit(options.TimeSeconds)
-    .SetMaxTrials(100_000)
+    .SetMaxTrials(options.Trials ?? 100_000)
     .SetDegreeOfParallelism(options.Parallel)
     .SetSeed(options.Seed)
     .AddMonitor(new ProgressMonitor(clock))
@@ -82,8 +85,14 @@ Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0}s] done (macro accur
 Console.WriteLine($"test accuracy: {metrics.MicroAccuracy:F4}");
 return 0;
 
-internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int Epochs, int Parallel)
+internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int Epochs, int Parallel, int? Trials = null)
 {
+    /// <summary>True when --time was given; a trial-limited search has no time limit otherwise.</summary>
+    public bool TimeGiven { get; init; }
+
+    /// <summary>The search's time limit, or null for none.</summary>
+    public double? TimeLimit => Trials is null || TimeGiven ? TimeSeconds : null;
+
     private static readonly string[] Tuners = ["bohb", "hyperband", "random", "sobol", "tpe"];
 
     public ITuner CreateTuner(SearchSpace space, int seed) => Tuner switch
@@ -107,7 +116,8 @@ internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int E
             {
                 options = args[i] switch
                 {
-                    "--time" => options with { TimeSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--time" => options with { TimeSeconds = double.Parse(Value(), CultureInfo.InvariantCulture), TimeGiven = true },
+                    "--trials" => options with { Trials = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--tuner" => options with { Tuner = Value().ToLowerInvariant() },
                     "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--epochs" => options with { Epochs = int.Parse(Value(), CultureInfo.InvariantCulture) },
@@ -129,13 +139,13 @@ internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int E
             Console.Error.WriteLine($"error: --tuner must be one of {string.Join(", ", Tuners)}, not {options.Tuner}");
             options = null;
         }
-        else if (options is { TimeSeconds: <= 0 } or { Epochs: < 1 } or { Parallel: < 1 })
+        else if (options is { TimeSeconds: <= 0 } or { Epochs: < 1 } or { Parallel: < 1 } or { Trials: < 1 })
         {
-            Console.Error.WriteLine("error: --time must be > 0, --epochs and --parallel at least 1");
+            Console.Error.WriteLine("error: --time must be > 0, --trials, --epochs and --parallel at least 1");
             options = null;
         }
         if (options is null)
-            Console.Error.WriteLine("usage: DigitsNas [--time seconds (480)] [--tuner bohb|hyperband|random|sobol|tpe] [--seed n (1)] [--epochs n (27)] [--parallel n (2)]");
+            Console.Error.WriteLine("usage: DigitsNas [--time seconds (480)] [--trials n] [--tuner bohb|hyperband|random|sobol|tpe] [--seed n (1)] [--epochs n (27)] [--parallel n (2)]");
         return options;
     }
 }
