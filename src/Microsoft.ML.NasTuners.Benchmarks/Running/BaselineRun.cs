@@ -8,7 +8,7 @@ internal sealed record BaselineRun(string Problem, string Tuner, int Seed, IRead
 
     internal static string NameOf(string problem, string tuner, int seed) => $"{problem} / {tuner} / seed {seed}";
 
-    /// <summary>Orders runs as <see cref="BenchmarkRunner.Run"/> orders its records, so baselines and differences
+    /// <summary>Orders runs as <see cref="BenchmarkRunner.Run(BenchmarkPlan, IProgress{BenchmarkProgress}?, CancellationToken)"/> orders its records, so baselines and differences
     /// list runs in the same order as the records they came from.</summary>
     internal static int CompareRuns(BaselineRun a, BaselineRun b)
     {
@@ -18,7 +18,7 @@ internal sealed record BaselineRun(string Problem, string Tuner, int Seed, IRead
         return byTuner != 0 ? byTuner : a.Seed.CompareTo(b.Seed);
     }
 
-    /// <summary>Groups records into runs, sorted like <see cref="BenchmarkRunner.Run"/>'s output.</summary>
+    /// <summary>Groups records into runs, sorted like <see cref="BenchmarkRunner.Run(BenchmarkPlan, IProgress{BenchmarkProgress}?, CancellationToken)"/>'s output.</summary>
     /// <exception cref="ArgumentException">A run's trial numbers are not 0, 1, 2, ... (a trial is missing or
     /// repeated), which would make "the first trial that moved" meaningless.</exception>
     internal static IReadOnlyList<BaselineRun> FromRecords(IEnumerable<TrialRecord> records, string paramName)

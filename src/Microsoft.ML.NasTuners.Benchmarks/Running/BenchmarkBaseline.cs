@@ -20,7 +20,7 @@ public sealed class BenchmarkBaseline
     /// kept (it never changes results) and is the default.</summary>
     public BenchmarkPlan Plan { get; }
 
-    /// <summary>The runs, ordered by (problem, tuner, seed) like <see cref="BenchmarkRunner.Run"/>'s records.</summary>
+    /// <summary>The runs, ordered by (problem, tuner, seed) like <see cref="BenchmarkRunner.Run(BenchmarkPlan, IProgress{BenchmarkProgress}?, CancellationToken)"/>'s records.</summary>
     internal IReadOnlyList<BaselineRun> Runs { get; }
 
     /// <summary>A baseline of <paramref name="records"/>, which <paramref name="plan"/> produced.</summary>

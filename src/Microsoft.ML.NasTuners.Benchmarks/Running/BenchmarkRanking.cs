@@ -14,11 +14,25 @@ public static class BenchmarkRanking
     public static IReadOnlyList<TunerRank> Rank(IEnumerable<TrialRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        // The final regret of every run; a run that never succeeded ranks last.
-        var finals = records
+        return Rank(records
             .GroupBy(r => (r.Problem, r.Tuner, r.Seed))
-            .Select(run => (run.Key.Problem, run.Key.Tuner, run.Key.Seed, Regret: run.MaxBy(r => r.Trial)!.Regret ?? double.PositiveInfinity))
-            .ToArray();
+            .Select(run => (run.Key.Problem, run.Key.Tuner, run.Key.Seed, run.MaxBy(r => r.Trial)!.Regret))
+            .ToArray());
+    }
+
+    /// <summary>One rank per tuner, best mean rank first (ties by name), from the statistics of each run: the same
+    /// ranks as <see cref="Rank(IEnumerable{TrialRecord})"/> gives for the runs' records, without the records.</summary>
+    /// <param name="runs">One statistics per run, in any order.</param>
+    /// <exception cref="ArgumentException">A run appears twice, or its trials were not consecutive.</exception>
+    public static IReadOnlyList<TunerRank> Rank(IEnumerable<RunStatistics> runs) =>
+        Rank(RunStatisticsChecks.Distinct(runs, nameof(runs))
+            .Select(r => (r.Run.Problem, r.Run.Tuner, r.Run.Seed, r.FinalRegret))
+            .ToArray());
+
+    private static IReadOnlyList<TunerRank> Rank(IReadOnlyList<(string Problem, string Tuner, int Seed, double? FinalRegret)> runs)
+    {
+        // A run that never succeeded ranks last.
+        var finals = runs.Select(r => (r.Problem, r.Tuner, r.Seed, Regret: r.FinalRegret ?? double.PositiveInfinity)).ToArray();
         var ranks = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var cell in finals.GroupBy(f => (f.Problem, f.Seed)))
         {

@@ -31,25 +31,64 @@ public sealed class BenchmarkRunner
     /// <param name="progress">Told after every trial, from worker threads, one call at a time.</param>
     /// <param name="cancellationToken">Stops the runs.</param>
     /// <returns>All trial records, sorted by (problem, tuner, seed, trial), names compared ordinally.</returns>
+    /// <remarks>Holds every record until the end; a long benchmark should stream through
+    /// <see cref="Run(BenchmarkPlan, IReadOnlyList{BenchmarkRunId}, IBenchmarkRunObserver, IProgress{BenchmarkProgress}?, CancellationToken)"/> instead.</remarks>
     /// <exception cref="ArgumentException">The plan names an unknown problem or tuner, or is otherwise invalid.</exception>
     /// <exception cref="InvalidOperationException">A tuner threw while proposing or learning.</exception>
     public IReadOnlyList<TrialRecord> Run(BenchmarkPlan plan, IProgress<BenchmarkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        var collector = new RecordCollector();
+        Run(plan, Runs(plan), collector, progress, cancellationToken);
+        return collector.Sorted();
+    }
+
+    /// <summary>The runs of <paramref name="plan"/>: every (problem, tuner, seed) in the order the plan names them,
+    /// less the pairs of <see cref="Skipped"/>.</summary>
+    /// <exception cref="ArgumentException">The plan is invalid.</exception>
+    public IReadOnlyList<BenchmarkRunId> Runs(BenchmarkPlan plan)
+    {
         var skipped = Skipped(plan).Select(s => (s.Problem, s.Tuner)).ToHashSet();
-        var runs = (from problem in plan.Problems
-                    from tuner in plan.Tuners
-                    where !skipped.Contains((problem, tuner))
-                    from seed in plan.Seeds
-                    select (Problem: problem, Tuner: tuner, Seed: seed)).ToArray();
-        var results = new IReadOnlyList<TrialRecord>[runs.Length];
+        return (from problem in plan.Problems
+                from tuner in plan.Tuners
+                where !skipped.Contains((problem, tuner))
+                from seed in plan.Seeds
+                select new BenchmarkRunId(problem, tuner, seed)).ToArray();
+    }
+
+    /// <summary>Runs <paramref name="runs"/>, some or all of <see cref="Runs"/>(<paramref name="plan"/>), telling
+    /// <paramref name="observer"/> of each trial as it ends and keeping none of them: memory does not grow with the
+    /// number of trials.</summary>
+    /// <param name="plan">What the runs are part of: their trials, workers, budget limit and threads.</param>
+    /// <param name="runs">The runs to execute, each at most once.</param>
+    /// <param name="observer">Told of every trial and of every run that finishes (see <see cref="IBenchmarkRunObserver"/>).</param>
+    /// <param name="progress">Told after every trial, from worker threads, one call at a time; it counts only
+    /// <paramref name="runs"/>.</param>
+    /// <param name="cancellationToken">Stops the runs between trials; the runs that had not finished get no
+    /// <see cref="IBenchmarkRunObserver.RunFinished"/>.</param>
+    /// <exception cref="ArgumentException">The plan is invalid, or a run is not one of its runs or is named twice.</exception>
+    /// <exception cref="InvalidOperationException">A tuner threw while proposing or learning.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public void Run(BenchmarkPlan plan, IReadOnlyList<BenchmarkRunId> runs, IBenchmarkRunObserver observer,
+        IProgress<BenchmarkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(observer);
+        var planned = Runs(plan).ToHashSet();
+        var seen = new HashSet<BenchmarkRunId>();
+        foreach (var run in runs)
+        {
+            if (!planned.Contains(run)) throw new ArgumentException($"The plan does not run {run}.", nameof(runs));
+            if (!seen.Add(run)) throw new ArgumentException($"{run} is named twice.", nameof(runs));
+        }
+
         // With a budget limit a run's length is its budget, so progress counts full-budget equivalents, not trials.
         var perRun = plan.BudgetLimit is { } limit ? (long)Math.Ceiling(limit) : plan.Trials;
-        var totalTrials = (long)runs.Length * perRun;
+        var totalTrials = (long)runs.Count * perRun;
         var gate = new object();
         long completedTrials = 0;
         var completedRuns = 0;
-        var doneByRun = new long[runs.Length];
+        var doneByRun = new long[runs.Count];
 
         void Report(int run, long done, bool runFinished)
         {
@@ -71,25 +110,31 @@ public sealed class BenchmarkRunner
                 {
                     return;
                 }
-                progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Length));
+                progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Count));
             }
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = plan.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(0, runs.Length, options, i =>
+            Parallel.For(0, runs.Count, options, i =>
             {
-                var (problemName, tunerName, seed) = runs[i];
+                var run = runs[i];
                 // Fresh instances per run: nothing mutable is shared between threads.
-                var problem = BenchmarkProblems.Create(problemName, plan.YahpoTask);
+                var problem = BenchmarkProblems.Create(run.Problem, plan.YahpoTask);
                 try
                 {
-                    var tuner = Tuners.Create(tunerName, problem.SearchSpace, seed, problem);
+                    var tuner = Tuners.Create(run.Tuner, problem.SearchSpace, run.Seed, problem);
                     var full = problem.MaxBudget ?? 1;
-                    results[i] = RunOne(problem, tunerName, tuner, seed, plan.Trials, plan.Parallel,
-                        record => Report(i, plan.BudgetLimit is null ? record.Trial + 1 : (long)Math.Floor(record.SpentBudget / full + 1e-9), runFinished: false),
+                    RunTrials(problem, run.Tuner, tuner, run.Seed, plan.Trials, plan.Parallel,
+                        record =>
+                        {
+                            // The observer first, so that what progress reports as done has been seen.
+                            observer.TrialFinished(record);
+                            Report(i, plan.BudgetLimit is null ? record.Trial + 1 : (long)Math.Floor(record.SpentBudget / full + 1e-9), runFinished: false);
+                        },
                         cancellationToken, plan.BudgetLimit, plan.CountContinuation);
+                    observer.RunFinished(run);
                     Report(i, perRun, runFinished: true);
                 }
                 finally
@@ -103,13 +148,6 @@ public sealed class BenchmarkRunner
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
-
-        return results.SelectMany(r => r)
-            .OrderBy(r => r.Problem, StringComparer.Ordinal)
-            .ThenBy(r => r.Tuner, StringComparer.Ordinal)
-            .ThenBy(r => r.Seed)
-            .ThenBy(r => r.Trial)
-            .ToArray();
     }
 
     /// <summary>
@@ -146,6 +184,19 @@ public sealed class BenchmarkRunner
         int parallel = 1, Action<TrialRecord>? onTrial = null, CancellationToken cancellationToken = default,
         double? budgetLimit = null, bool countContinuation = true)
     {
+        var records = new List<TrialRecord>();
+        RunTrials(problem, tunerName, tuner, seed, trials, parallel, record =>
+        {
+            records.Add(record);
+            onTrial?.Invoke(record);
+        }, cancellationToken, budgetLimit, countContinuation);
+        return records;
+    }
+
+    // RunOne without the list: each record goes to onTrial only, so a run of any length holds none of them.
+    private static void RunTrials(IBenchmarkProblem problem, string tunerName, ITuner tuner, int seed, int trials,
+        int parallel, Action<TrialRecord> onTrial, CancellationToken cancellationToken, double? budgetLimit, bool countContinuation)
+    {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentException.ThrowIfNullOrEmpty(tunerName);
         ArgumentNullException.ThrowIfNull(tuner);
@@ -154,7 +205,6 @@ public sealed class BenchmarkRunner
         if (budgetLimit is { } limitCheck && !(limitCheck > 0 && double.IsFinite(limitCheck)))
             throw new ArgumentOutOfRangeException(nameof(budgetLimit), budgetLimit, "The budget limit must be a finite number of full budgets greater than 0.");
 
-        var records = new List<TrialRecord>(Math.Min(trials, 4096));
         var pending = new Queue<(TrialSettings Settings, double ProposeMs, double Cost)>(parallel);
         var budgeted = problem.MaxBudget is not null;
         var fullBudget = problem.MaxBudget ?? 1;
@@ -254,8 +304,6 @@ public sealed class BenchmarkRunner
                 Error = error,
                 Parameter = settings.Parameter,
             };
-            records.Add(record);
-
             try
             {
                 tuner.Update(new TrialResult
@@ -272,12 +320,11 @@ public sealed class BenchmarkRunner
             {
                 throw new InvalidOperationException($"Tuner '{tunerName}' failed to learn from a result ({Where(settings.TrialId)}): {e.Message}", e);
             }
-            onTrial?.Invoke(record);
+            onTrial(record);
 
             if (MayPropose())
                 ProposeNext();
         }
-        return records;
     }
 
     // The incumbent's score; should the full-fidelity evaluation fail, the previous score stands rather than the run.
@@ -295,7 +342,7 @@ public sealed class BenchmarkRunner
     }
 
     /// <summary>
-    /// The (problem, tuner) pairs of <paramref name="plan"/> that <see cref="Run"/> leaves out because the tuner cannot
+    /// The (problem, tuner) pairs of <paramref name="plan"/> that <see cref="Runs"/> leaves out because the tuner cannot
     /// search the problem (an architecture tuner on a plain function, for example), each with what the tuner needs.
     /// </summary>
     /// <exception cref="ArgumentException">The plan is invalid, or one of its tuners can search none of its problems.</exception>
@@ -344,5 +391,27 @@ public sealed class BenchmarkRunner
             throw new ArgumentOutOfRangeException(nameof(plan), plan.BudgetLimit, "The budget limit must be a finite number of full budgets greater than 0.");
         if (plan.MaxDegreeOfParallelism < 1)
             throw new ArgumentOutOfRangeException(nameof(plan), plan.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
+    }
+
+    // Gathers the records of runs on several threads for the Run overload that returns them all.
+    private sealed class RecordCollector : IBenchmarkRunObserver
+    {
+        private readonly List<TrialRecord> _records = [];
+
+        public void TrialFinished(TrialRecord record)
+        {
+            lock (_records) _records.Add(record);
+        }
+
+        public void RunFinished(BenchmarkRunId run)
+        {
+        }
+
+        public IReadOnlyList<TrialRecord> Sorted() => _records
+            .OrderBy(r => r.Problem, StringComparer.Ordinal)
+            .ThenBy(r => r.Tuner, StringComparer.Ordinal)
+            .ThenBy(r => r.Seed)
+            .ThenBy(r => r.Trial)
+            .ToArray();
     }
 }

@@ -8,7 +8,7 @@ public static class BenchmarkStatistics
     public static IReadOnlyList<int> Checkpoints { get; } = [10, 25, 50, 100];
 
     // Spent budgets are sums of doubles; a run that spent exactly K full budgets must count as having reached K.
-    private const double Tolerance = 1e-9;
+    internal const double Tolerance = 1e-9;
 
     /// <summary>One summary per (problem, tuner), sorted by problem then tuner (ordinal).</summary>
     /// <param name="records">The records of one or more runs.</param>
@@ -26,6 +26,22 @@ public static class BenchmarkStatistics
             .OrderBy(g => g.Key.Problem, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Tuner, StringComparer.Ordinal)
             .Select(g => Summarize(g, fullBudget(g.Key.Problem)))
+            .ToArray();
+    }
+
+    /// <summary>One summary per (problem, tuner), sorted by problem then tuner (ordinal), from the statistics of each
+    /// run: the same summaries as <see cref="Summarize(IEnumerable{TrialRecord}, Func{string, double}?)"/> gives for
+    /// the runs' records with each problem's <see cref="RunStatistics.FullBudget"/>, without the records.</summary>
+    /// <param name="runs">One statistics per run, in any order.</param>
+    /// <exception cref="ArgumentException">A run appears twice, or its trials were not consecutive.</exception>
+    public static IReadOnlyList<BenchmarkSummary> Summarize(IEnumerable<RunStatistics> runs)
+    {
+        var all = RunStatisticsChecks.Distinct(runs, nameof(runs));
+        return all
+            .GroupBy(r => (r.Run.Problem, r.Run.Tuner))
+            .OrderBy(g => g.Key.Problem, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Tuner, StringComparer.Ordinal)
+            .Select(g => Summarize(g.Key, g.OrderBy(r => r.Run.Seed).ToArray()))
             .ToArray();
     }
 
@@ -69,9 +85,60 @@ public static class BenchmarkStatistics
             MedianRegret = finals.Length == 0 ? double.NaN : Quantiles.Of(finals, 0.5),
             Q25Regret = finals.Length == 0 ? double.NaN : Quantiles.Of(finals, 0.25),
             Q75Regret = finals.Length == 0 ? double.NaN : Quantiles.Of(finals, 0.75),
-            MeanProposeMs = group.Average(r => r.ProposeMs),
+            MeanProposeMs = MeanProposeMs(bySeed),
             FailedTrials = group.Count(r => r.Status == TrialStatus.Failed),
             MedianFullBudgetsSpent = Quantiles.Median(bySeed.Select(seed => seed.MaxBy(r => r.Trial)!.SpentBudget / fullBudget)),
+            MedianRegretAt = at,
+        };
+    }
+
+    // Summed per run in trial order, then over runs by seed: the order a streaming summary can follow, so that both
+    // summaries agree to the last bit.
+    private static double MeanProposeMs(IEnumerable<IGrouping<int, TrialRecord>> bySeed)
+    {
+        var sum = 0.0;
+        var count = 0L;
+        foreach (var seed in bySeed.OrderBy(s => s.Key))
+        {
+            var seedSum = 0.0;
+            foreach (var record in seed.OrderBy(r => r.Trial))
+            {
+                seedSum += record.ProposeMs;
+                count++;
+            }
+            sum += seedSum;
+        }
+        return sum / count;
+    }
+
+    private static BenchmarkSummary Summarize((string Problem, string Tuner) key, IReadOnlyList<RunStatistics> bySeed)
+    {
+        var finals = bySeed.Select(r => r.FinalRegret).OfType<double>().ToArray();
+        var at = new Dictionary<int, double>();
+        foreach (var (k, i) in Checkpoints.Select((k, i) => (k, i)))
+        {
+            var regrets = bySeed.Select(r => r.RegretAtCheckpoints[i]).ToArray();
+            // A median over only the seeds that got that far would flatter the slow ones.
+            at[k] = regrets.All(r => r is not null) ? Quantiles.Median(regrets.Select(r => r!.Value)) : double.NaN;
+        }
+        var proposeMsSum = 0.0;
+        var trials = 0L;
+        foreach (var run in bySeed)
+        {
+            proposeMsSum += run.ProposeMsSum;
+            trials += run.Trials;
+        }
+        return new BenchmarkSummary
+        {
+            Problem = key.Problem,
+            Tuner = key.Tuner,
+            Seeds = bySeed.Count,
+            MedianRegret = finals.Length == 0 ? double.NaN : Quantiles.Of(finals, 0.5),
+            Q25Regret = finals.Length == 0 ? double.NaN : Quantiles.Of(finals, 0.25),
+            Q75Regret = finals.Length == 0 ? double.NaN : Quantiles.Of(finals, 0.75),
+            MeanProposeMs = proposeMsSum / trials,
+            FailedTrials = bySeed.Sum(r => r.FailedTrials),
+            MedianFullBudgetsSpent = Quantiles.Median(bySeed.Select(r => r.FullBudgetsSpent)),
             MedianRegretAt = at,
         };
     }

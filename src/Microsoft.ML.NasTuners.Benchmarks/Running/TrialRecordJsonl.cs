@@ -46,6 +46,14 @@ public static class TrialRecordJsonl
         Write(writer, records);
     }
 
+    /// <summary>The record of one line written by <see cref="Write"/>.</summary>
+    /// <exception cref="JsonException">The line is not a record.</exception>
+    public static TrialRecord Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return JsonSerializer.Deserialize<TrialRecord>(line, Options) ?? throw new JsonException("'null' is not a trial record.");
+    }
+
     /// <summary>Reads records written by <see cref="Write"/>, skipping blank lines.</summary>
     /// <exception cref="JsonException">A line is not a record; the message names the line.</exception>
     public static IEnumerable<TrialRecord> Read(TextReader reader)
@@ -56,16 +64,16 @@ public static class TrialRecordJsonl
         {
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            TrialRecord? record;
+            TrialRecord record;
             try
             {
-                record = JsonSerializer.Deserialize<TrialRecord>(line, Options);
+                record = Parse(line);
             }
             catch (JsonException e)
             {
                 throw new JsonException($"Line {number}: {e.Message}", e);
             }
-            yield return record ?? throw new JsonException($"Line {number}: 'null' is not a trial record.");
+            yield return record;
         }
     }
 }

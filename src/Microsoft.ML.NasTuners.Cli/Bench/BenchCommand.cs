@@ -44,8 +44,12 @@ internal static class BenchCommand
         };
         var output = new Option<string?>("--out", "-o")
         {
-            Description = "Write every trial as one JSON object per line (JSON Lines) to this file. Default: no file.",
+            Description = "Write every trial as one JSON object per line (JSON Lines) to this file as trials finish, replacing it. Default: no file.",
             HelpName = "file",
+        };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "With --out FILE: keep the runs FILE already holds completely, drop its unfinished ones, run only the rest (appending) and summarise all. Use the options that wrote FILE.",
         };
         var threads = new Option<int>("--threads")
         {
@@ -85,24 +89,34 @@ internal static class BenchCommand
 
         var command = new System.CommandLine.Command("bench", "Benchmark tuners on standard problems: prints a regret summary per (problem, tuner).")
         {
-            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, threads, verify, writeBaseline, list,
+            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, resume, threads, verify, writeBaseline, list,
         };
-        command.SetAction((parse, cancellationToken) =>
+        // Ctrl+C is caught here (CtrlC), as the invocation sets no process-termination timeout and System.CommandLine
+        // would never cancel the token. On the thread pool too: should it be asked to, it listens only once the action
+        // has handed back its task, which a synchronous action does when it has finished.
+        command.SetAction((parse, cancellationToken) => Task.Run(() =>
+        {
+            using var ctrlC = CtrlC.Cancels(cancellationToken);
+            return Invoke(parse, ctrlC.Token);
+        }, CancellationToken.None));
+        return command;
+
+        int Invoke(ParseResult parse, CancellationToken cancellationToken)
         {
             if (parse.GetValue(list))
-                return Task.FromResult(BenchListing.Print(context));
+                return BenchListing.Print(context);
             if (parse.GetValue(verify) is { } baseline)
             {
                 // The baseline is its own plan: options that would change it would make the comparison meaningless.
-                Option[] planOptions = [problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, writeBaseline];
+                Option[] planOptions = [problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, resume, writeBaseline];
                 if (planOptions.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } extra)
                 {
                     context.Stderr.WriteLine($"error: --verify re-runs the baseline's own plan and takes no {extra.Name}.");
-                    return Task.FromResult(ExitCodes.Usage);
+                    return ExitCodes.Usage;
                 }
-                return Task.FromResult(VerifyAction.Run(context, baseline, parse.GetValue(threads), cancellationToken));
+                return VerifyAction.Run(context, baseline, parse.GetValue(threads), cancellationToken);
             }
-            return Task.FromResult(BenchAction.Run(context, () =>
+            return BenchAction.Run(context, () =>
             {
                 var (problems, missing) = AvailableProblems(parse.GetValue(problem));
                 return new BenchSettings
@@ -121,11 +135,11 @@ internal static class BenchCommand
                     Parallel = AtLeastOne(parse.GetValue(parallel), "--parallel"),
                     Threads = AtLeastOne(parse.GetValue(threads), "--threads"),
                     OutputPath = NonBlank(parse.GetValue(output), "--out"),
+                    Resume = ResumeNeedsOutput(parse.GetValue(resume), parse.GetValue(output)),
                     BaselinePath = NonBlank(parse.GetValue(writeBaseline), "--write-baseline"),
                 };
-            }, cancellationToken));
-        });
-        return command;
+            }, cancellationToken);
+        }
     }
 
     // A problem whose data set is missing is an error when named, and left out (with its reason) when reached through
@@ -170,6 +184,10 @@ internal static class BenchCommand
     private static string NonBlankTask(string? task) => string.IsNullOrWhiteSpace(task)
         ? throw new UsageException("--yahpo-task needs an OpenML task id (for example 3945).")
         : task.Trim();
+
+    private static bool ResumeNeedsOutput(bool resume, string? output) => !resume || output is not null
+        ? resume
+        : throw new UsageException("--resume needs --out FILE, the file to continue.");
 
     private static string? NonBlank(string? path, string option) => path is null
         ? null

@@ -40,4 +40,7 @@ internal sealed record BenchSettings
 
     /// <summary>The JSON Lines file to write, or null for none.</summary>
     public string? OutputPath { get; init; }
+
+    /// <summary>Continue <see cref="OutputPath"/>: keep its complete runs and run only the others, appending.</summary>
+    public bool Resume { get; init; }
 }
