@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Microsoft.ML.NasTuners.Benchmarks;
@@ -151,10 +150,12 @@ public sealed class BenchmarkRunner
     }
 
     /// <summary>
-    /// Runs one tuner on one problem for <paramref name="trials"/> trials. With <paramref name="parallel"/> = N it
-    /// simulates N workers deterministically: it proposes N trials before the first update, then repeatedly completes
-    /// the oldest pending trial (evaluate, update) and proposes a new one. A trial whose objective throws is recorded
-    /// as <see cref="TrialStatus.Failed"/> and the tuner is told; the run goes on.
+    /// Runs one tuner on one problem for <paramref name="trials"/> trials, through the experiment loop users run
+    /// (<see cref="NasExperiment"/>'s), so its trial states, incumbent and limits are theirs. With
+    /// <paramref name="parallel"/> = N it simulates N workers deterministically: it proposes N trials before the first
+    /// update, then repeatedly records the oldest pending trial (the tuner is told) and proposes a new one. A trial
+    /// whose objective throws, or whose loss is NaN or infinite, is recorded as <see cref="TrialStatus.Failed"/> and the
+    /// tuner is told; the run goes on.
     /// </summary>
     /// <remarks>
     /// <para>Budgets: a trial runs at the budget the tuner wrote into <see cref="TrialSettings.Budget"/>, or at the
@@ -205,140 +206,7 @@ public sealed class BenchmarkRunner
         if (budgetLimit is { } limitCheck && !(limitCheck > 0 && double.IsFinite(limitCheck)))
             throw new ArgumentOutOfRangeException(nameof(budgetLimit), budgetLimit, "The budget limit must be a finite number of full budgets greater than 0.");
 
-        var pending = new Queue<(TrialSettings Settings, double ProposeMs, double Cost)>(parallel);
-        var budgeted = problem.MaxBudget is not null;
-        var fullBudget = problem.MaxBudget ?? 1;
-        var limit = budgetLimit * fullBudget;
-        // The highest budget each configuration has run at, for charging continued trials only their extra budget.
-        var reached = new Dictionary<int, double>();
-        var nextTrial = 0;
-        var spent = 0.0;
-        (double Budget, double Loss)? incumbent = null;
-        double? best = null;
-
-        string Where(int trial) => $"problem '{problem.Name}', seed {seed}, trial {trial}";
-
-        double Cost(TrialSettings settings)
-        {
-            if (!budgeted) return 1;
-            var budget = settings.Budget ?? fullBudget;
-            return countContinuation && settings is { ConfigId: { } id, PreviousBudget: { } previous }
-                   && reached.TryGetValue(id, out var done) && done >= previous && previous < budget
-                ? budget - previous
-                : budget;
-        }
-
-        bool MayPropose() => nextTrial < trials && (limit is not { } l || spent + pending.Sum(p => p.Cost) < l);
-
-        void ProposeNext()
-        {
-            var settings = new TrialSettings { TrialId = nextTrial++ };
-            var started = Stopwatch.GetTimestamp();
-            Parameter proposed;
-            try
-            {
-                proposed = tuner.Propose(settings);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw new InvalidOperationException($"Tuner '{tunerName}' failed to propose ({Where(settings.TrialId)}): {e.Message}", e);
-            }
-            var proposeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            settings.Parameter = proposed ?? throw new InvalidOperationException($"Tuner '{tunerName}' proposed null ({Where(settings.TrialId)}).");
-            pending.Enqueue((settings, proposeMs, Cost(settings)));
-        }
-
-        while (pending.Count < parallel && MayPropose())
-            ProposeNext();
-
-        while (pending.TryDequeue(out var item))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (settings, proposeMs, _) = item;
-            var loss = double.NaN;
-            var status = TrialStatus.Succeeded;
-            string? error = null;
-            settings.StartedAtUtc = DateTime.UtcNow;
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                loss = problem.Evaluate(settings.Parameter, settings.Budget);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                status = TrialStatus.Failed;
-                error = $"{e.GetType().Name}: {e.Message}";
-            }
-            var evalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            settings.EndedAtUtc = DateTime.UtcNow;
-
-            // Charged when it ends, against what had run by then: a continuation counts only if its lower budget did.
-            var cost = Cost(settings);
-            spent += cost;
-            var budget = budgeted ? settings.Budget ?? fullBudget : (double?)null;
-            var usable = status == TrialStatus.Succeeded && double.IsFinite(loss);
-            if (usable && settings.ConfigId is { } configId && budget is { } b)
-                reached[configId] = Math.Max(b, reached.GetValueOrDefault(configId));
-            var level = budget ?? 0;
-            if (usable && (incumbent is not { } inc || level > inc.Budget || (level == inc.Budget && loss < inc.Loss)))
-            {
-                incumbent = (level, loss);
-                best = budgeted ? FullFidelity(problem, settings.Parameter, best) : loss;
-            }
-
-            var record = new TrialRecord
-            {
-                Problem = problem.Name,
-                Tuner = tunerName,
-                Seed = seed,
-                Trial = settings.TrialId,
-                Budget = budget,
-                ConfigId = settings.ConfigId,
-                SpentBudget = spent,
-                Loss = usable ? loss : null,
-                Best = best,
-                Regret = (best - problem.OptimalValue) / problem.RegretScale,
-                ProposeMs = proposeMs,
-                EvalMs = evalMs,
-                Status = status,
-                Error = error,
-                Parameter = settings.Parameter,
-            };
-            try
-            {
-                tuner.Update(new TrialResult
-                {
-                    TrialSettings = settings,
-                    Loss = loss,
-                    DurationInMilliseconds = evalMs,
-                    Status = status,
-                    Error = error,
-                    SpentBudget = budget is null ? null : cost,
-                });
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw new InvalidOperationException($"Tuner '{tunerName}' failed to learn from a result ({Where(settings.TrialId)}): {e.Message}", e);
-            }
-            onTrial(record);
-
-            if (MayPropose())
-                ProposeNext();
-        }
-    }
-
-    // The incumbent's score; should the full-fidelity evaluation fail, the previous score stands rather than the run.
-    private static double? FullFidelity(IBenchmarkProblem problem, Parameter parameter, double? previous)
-    {
-        try
-        {
-            var value = problem.EvaluateFullFidelity(parameter);
-            return double.IsFinite(value) ? value : previous;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return previous;
-        }
+        ExperimentBenchmarkRun.Run(problem, tunerName, tuner, seed, trials, parallel, onTrial, cancellationToken, budgetLimit, countContinuation);
     }
 
     /// <summary>

@@ -2,10 +2,23 @@ namespace Microsoft.ML.NasTuners;
 
 /// <summary>The limits of one run, frozen when it starts so that setters called meanwhile do not change it. Budget is
 /// null when the run has no budgets, BudgetLimit when it has no budget limit.</summary>
+/// <param name="CompleteInProposalOrder">Record trials strictly in the order they were proposed, each as soon as it
+/// and all older ones have ended: simulated workers of which the oldest always finishes first, so a run with several
+/// trials at once is as reproducible as a sequential one (the benchmark's <c>--parallel</c>).</param>
+/// <param name="ExpectedCost">The budget a trial is expected to spend, taken when it starts, for the budget limit;
+/// null charges its budget less the budget it continues from.</param>
+/// <param name="SpentBudget">The budget an ended trial spent, asked once per trial in the order trials are recorded;
+/// null takes the result's <see cref="TrialResult.SpentBudget"/>.</param>
+/// <param name="KeepTrials">Keep every ended trial for the result (the default). False keeps none, so a run of any
+/// length holds only its running trials; the monitors still see every trial.</param>
 internal sealed record ExperimentConfiguration(
     int MaxTrials,
     TimeSpan? TimeLimit,
     TimeSpan? TrialTimeout,
     int DegreeOfParallelism,
     BudgetRange? Budget = null,
-    double? BudgetLimit = null);
+    double? BudgetLimit = null,
+    bool CompleteInProposalOrder = false,
+    Func<TrialSettings, double>? ExpectedCost = null,
+    Func<TrialResult, double>? SpentBudget = null,
+    bool KeepTrials = true);

@@ -25,6 +25,7 @@ internal sealed class ExperimentLoop
     private readonly InterruptedTrialPolicy _interrupted;
 
     private readonly List<TrialResult> _finished = [];
+    private int _ended;
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource? _run;
     private CancellationToken _callerToken;
@@ -37,7 +38,7 @@ internal sealed class ExperimentLoop
         IReadOnlyList<IExperimentMonitor> monitors, IProgress<ExperimentProgress>? progress, ILogger logger,
         StudySession? session = null, InterruptedTrialPolicy interrupted = InterruptedTrialPolicy.Rerun)
     {
-        _session = session ?? StudySession.InMemory();
+        _session = session ?? StudySession.InMemory(config.KeepTrials);
         _interrupted = interrupted;
         _config = config;
         _tuner = tuner;
@@ -61,6 +62,7 @@ internal sealed class ExperimentLoop
 
         // A resumed study starts from what its earlier runs did: their trials count towards every limit.
         _finished.AddRange(_session.History.Finished);
+        _ended = _finished.Count;
         _best = _session.History.Incumbent;
         _spent = _session.History.SpentBudget;
         var reruns = new Queue<TrialSettings>();
@@ -119,12 +121,22 @@ internal sealed class ExperimentLoop
                 }
                 _logger.LogDebug("Trial {TrialId} started: {Parameter}.", settings.TrialId, settings.Parameter);
                 Notify(m => m.OnTrialStarted(settings), $"OnTrialStarted of trial {settings.TrialId}");
-                var committed = settings.Budget is { } budget ? budget - (settings.PreviousBudget ?? 0) : 0;
+                var committed = _config.ExpectedCost?.Invoke(settings)
+                    ?? (settings.Budget is { } budget ? budget - (settings.PreviousBudget ?? 0) : 0);
                 running.Add((settings, _executor.RunAsync(settings, run.Token, WhyRunStopped), committed));
             }
             if (running.Count == 0)
                 break;
 
+            if (_config.CompleteInProposalOrder)
+            {
+                // The oldest trial ends first, and a new one may start before the next ends.
+                var oldest = running[0];
+                await Task.WhenAny(oldest.Task).ConfigureAwait(false);
+                running.RemoveAt(0);
+                Record(Outcome(oldest.Settings, oldest.Task), running.Count);
+                continue;
+            }
             await Task.WhenAny(running.Select(r => r.Task)).ConfigureAwait(false);
             // Several trials may have ended together: record them in id order so a run reads the same every time.
             foreach (var done in running.Where(r => r.Task.IsCompleted).OrderBy(r => r.Settings.TrialId).ToList())
@@ -136,7 +148,7 @@ internal sealed class ExperimentLoop
 
         var stopReason = _fault is not null ? StopReason.Faulted : _stopReason ?? StopReason.MaxTrials;
         _logger.LogInformation("Experiment stopped ({StopReason}) after {Trials} trials in {Seconds:0.0} s.",
-            stopReason, _finished.Count, _clock.Elapsed.TotalSeconds);
+            stopReason, _ended, _clock.Elapsed.TotalSeconds);
         return new ExperimentResult(
             _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault, _config.Budget);
     }
@@ -205,8 +217,10 @@ internal sealed class ExperimentLoop
 
     private void Record(TrialResult result, int stillRunning)
     {
-        _finished.Add(result);
+        if (_config.KeepTrials) _finished.Add(result);
+        _ended++;
         var id = result.TrialSettings.TrialId;
+        var spent = _config.SpentBudget?.Invoke(result) ?? result.SpentBudget ?? 0;
         try
         {
             _session.Finish(result);
@@ -239,7 +253,7 @@ internal sealed class ExperimentLoop
             Notify(m => m.OnTrialFailed(result), $"OnTrialFailed of trial {id}");
         }
 
-        _spent += result.SpentBudget ?? 0;
+        _spent += spent;
 
         if (result.HasUsableLoss && TrialHistory.IsBetter(result, _best))
         {
@@ -251,7 +265,7 @@ internal sealed class ExperimentLoop
             return;
         var progress = new ExperimentProgress
         {
-            TrialsCompleted = _finished.Count,
+            TrialsCompleted = _ended,
             TrialsRunning = stillRunning,
             MaxTrials = _config.MaxTrials,
             BestLoss = _best?.Loss ?? double.NaN,

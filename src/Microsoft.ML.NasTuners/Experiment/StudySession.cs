@@ -19,14 +19,15 @@ internal sealed class StudySession
     private readonly string? _study;
     private readonly Queue<Parameter> _queued = new();
 
-    private StudySession(ITrialStore? store, string? study)
+    private StudySession(ITrialStore? store, string? study, bool keepFinished = true)
     {
         _store = store;
         _study = study;
+        History = new TrialHistory(keepFinished);
     }
 
     /// <summary>The trials of the study, previous runs' included.</summary>
-    public TrialHistory History { get; } = new();
+    public TrialHistory History { get; }
 
     /// <summary>The study's name, or null for a run that keeps nothing.</summary>
     public string? StudyName => _study;
@@ -34,8 +35,9 @@ internal sealed class StudySession
     /// <summary>How many queued parameters wait to be evaluated.</summary>
     public int QueuedCount => _queued.Count;
 
-    /// <summary>A session that keeps its trials in memory only.</summary>
-    public static StudySession InMemory() => new(null, null);
+    /// <summary>A session that keeps its trials in memory only; with <paramref name="keepFinished"/> false only the
+    /// running ones (see <see cref="TrialHistory(bool)"/>).</summary>
+    public static StudySession InMemory(bool keepFinished = true) => new(null, null, keepFinished);
 
     /// <summary>Opens (or creates) the study <paramref name="name"/> in <paramref name="store"/> and reads its trials.</summary>
     /// <exception cref="InvalidOperationException">The study exists with another search space.</exception>

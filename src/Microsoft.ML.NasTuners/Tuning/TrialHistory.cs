@@ -5,10 +5,22 @@ namespace Microsoft.ML.NasTuners;
 /// loop, a store, a resumed study, the replay that rebuilds a tuner). What each status means is
 /// <see cref="TrialStatusRules"/>.
 /// </summary>
-/// <remarks>Not thread-safe: the experiment loop and a study call it from one flow of control.</remarks>
+/// <remarks>Not thread-safe: the experiment loop and a study call it from one flow of control. The counts, the next
+/// id, the budget spent and the incumbent are kept up to date as trials end, so a history that forgets its ended
+/// trials (a benchmark run of any length) still answers them.</remarks>
 public sealed class TrialHistory
 {
     private readonly SortedList<int, HistoryTrial> _trials = [];
+    private readonly bool _keepFinished;
+    private int _count;
+    private int _maxId = -1;
+    private double _spent;
+    private TrialResult? _incumbent;
+
+    /// <summary>Creates an empty history.</summary>
+    /// <param name="keepFinished">Keep every ended trial (the default). False keeps only the running ones, for runs
+    /// too long to hold: <see cref="Trials"/> and <see cref="Finished"/> then hold no ended trial.</param>
+    public TrialHistory(bool keepFinished = true) => _keepFinished = keepFinished;
 
     /// <summary>Every trial, by id.</summary>
     public IReadOnlyList<HistoryTrial> Trials => _trials.Values as IReadOnlyList<HistoryTrial> ?? _trials.Values.ToList();
@@ -20,29 +32,18 @@ public sealed class TrialHistory
     public IEnumerable<TrialResult> Finished => _trials.Values.Where(t => t.Result is not null).Select(t => t.Result!);
 
     /// <summary>How many trials there are, running ones included.</summary>
-    public int Count => _trials.Count;
+    public int Count => _count;
 
     /// <summary>The id the next trial gets: one more than the largest so far (0 for the first).</summary>
-    public int NextId => _trials.Count == 0 ? 0 : _trials.Keys[^1] + 1;
+    public int NextId => _maxId + 1;
 
     /// <summary>The budget spent by the trials that ended (their <see cref="TrialResult.SpentBudget"/>).</summary>
-    public double SpentBudget => Finished.Sum(r => r.SpentBudget ?? 0);
+    public double SpentBudget => _spent;
 
     /// <summary>The best trial: among those with a modelled loss, the ones at the highest budget win, and among them
-    /// the lowest loss (the earlier trial on a tie); null when none has a loss. Without budgets every trial is at the
-    /// same level.</summary>
-    public TrialResult? Incumbent
-    {
-        get
-        {
-            TrialResult? best = null;
-            foreach (var result in Finished.Where(TrialStatusRules.IsModelled))
-            {
-                if (IsBetter(result, best)) best = result;
-            }
-            return best;
-        }
-    }
+    /// the lowest loss (the one that ended first on a tie); null when none has a loss. Without budgets every trial is
+    /// at the same level.</summary>
+    public TrialResult? Incumbent => _incumbent;
 
     /// <summary>The trial with id <paramref name="id"/>, or null.</summary>
     public HistoryTrial? this[int id] => _trials.GetValueOrDefault(id);
@@ -56,6 +57,8 @@ public sealed class TrialHistory
             throw new InvalidOperationException($"Trial {settings.TrialId} is already in the history.");
         var trial = new HistoryTrial(settings, origin, null);
         _trials.Add(settings.TrialId, trial);
+        _count++;
+        _maxId = Math.Max(_maxId, settings.TrialId);
         return trial;
     }
 
@@ -70,14 +73,19 @@ public sealed class TrialHistory
         if (TrialStatusRules.IsPending(result.Status)) return trial;
         if (trial.Result is not null)
             throw new InvalidOperationException($"Trial {id} has already ended ({trial.Status}); an ended trial is never overwritten.");
-        return _trials[id] = trial with { Result = result };
+        _spent += result.SpentBudget ?? 0;
+        if (TrialStatusRules.IsModelled(result) && IsBetter(result, _incumbent)) _incumbent = result;
+        var ended = trial with { Result = result };
+        if (_keepFinished) _trials[id] = ended;
+        else _trials.Remove(id);
+        return ended;
     }
 
     /// <summary>Records a trial that starts and ends at once (a result from elsewhere, or one read back from a store).</summary>
     public HistoryTrial Add(TrialSettings settings, TrialOrigin origin, TrialResult? result)
     {
-        Start(settings, origin);
-        return result is null ? _trials[settings.TrialId] : Finish(result);
+        var started = Start(settings, origin);
+        return result is null ? started : Finish(result);
     }
 
     // Losses at different budgets do not compare: a higher budget wins, and within one budget a strictly lower loss.
