@@ -55,8 +55,13 @@ internal sealed class ExperimentLoop
         using var timeLimit = new CancellationTokenSource();
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
         _run = run;
+        // A resumed study's time limit counts the time its earlier runs spent running trials.
+        var earlier = _session.History.Count > 0 ? _session.History.BusyTime() : TimeSpan.Zero;
         if (_config.TimeLimit is { } limit)
-            timeLimit.CancelAfter(limit);
+        {
+            if (limit > earlier) timeLimit.CancelAfter(limit - earlier);
+            else timeLimit.Cancel();
+        }
         _logger.LogInformation("Experiment started: {MaxTrials} trials at most, {Parallelism} at a time.",
             _config.MaxTrials, _config.DegreeOfParallelism);
 

@@ -45,6 +45,32 @@ public sealed class TrialHistory
     /// at the same level.</summary>
     public TrialResult? Incumbent => _incumbent;
 
+    /// <summary>The wall time during which at least one kept trial that ended was running: the union of their
+    /// start-to-end spans. A resumed study's time limit counts it, and not the time the study lay idle (nor the time
+    /// since a crashed process left a trial running).</summary>
+    public TimeSpan BusyTime()
+    {
+        var spans = _trials.Values
+            .Where(t => t.Result?.TrialSettings.EndedAtUtc is not null)
+            .Select(t => (Start: t.Settings.StartedAtUtc, End: t.Result!.TrialSettings.EndedAtUtc!.Value))
+            .Where(s => s.Start != default && s.End >= s.Start)
+            .OrderBy(s => s.Start);
+        var busy = TimeSpan.Zero;
+        DateTime? from = null, to = null;
+        foreach (var (start, end) in spans)
+        {
+            if (to is { } t && start <= t)
+            {
+                if (end > t) to = end;
+                continue;
+            }
+            if (from is { } f) busy += to!.Value - f;
+            (from, to) = (start, end);
+        }
+        if (from is { } last) busy += to!.Value - last;
+        return busy;
+    }
+
     /// <summary>The trial with id <paramref name="id"/>, or null.</summary>
     public HistoryTrial? this[int id] => _trials.GetValueOrDefault(id);
 

@@ -41,6 +41,26 @@ public class StudyTests
     }
 
     [Fact]
+    public async Task The_time_limit_of_a_resumed_study_counts_the_time_its_earlier_runs_spent_on_trials()
+    {
+        using var store = new InMemoryTrialStore();
+        NasExperiment Slow(int maxTrials) => ExperimentTestKit.NewExperiment()
+            .SetObjective(async (p, _, ct) =>
+            {
+                await Task.Delay(60, ct);
+                return ExperimentTestKit.Loss(p);
+            })
+            .SetStudy("timed", store).SetMaxTrials(maxTrials);
+        await Slow(8).RunAsync();
+
+        // Eight trials of 60 ms ran for about half a second, more than the 0.3 s the resumed run is allowed in all.
+        var resumed = await Slow(100).SetTimeLimit(0.3).RunAsync();
+
+        resumed.StopReason.Should().Be(StopReason.TimeLimit);
+        resumed.Trials.Should().HaveCount(8);
+    }
+
+    [Fact]
     public async Task A_study_at_its_trial_limit_runs_nothing_more()
     {
         using var store = new InMemoryTrialStore();

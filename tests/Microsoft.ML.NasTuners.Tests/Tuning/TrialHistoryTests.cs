@@ -49,4 +49,42 @@ public class TrialHistoryTests
         FluentActions.Invoking(() => history.Finish(Result(Settings(7), 2))).Should().Throw<InvalidOperationException>().WithMessage("*7*");
         FluentActions.Invoking(() => history.Start(Settings(0))).Should().Throw<InvalidOperationException>();
     }
+
+    [Fact]
+    public void Busy_time_is_the_union_of_the_ended_trials_spans()
+    {
+        var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var history = new TrialHistory();
+        void Span(int id, int from, int to)
+        {
+            var s = new TrialSettings { TrialId = id, StartedAtUtc = t0.AddSeconds(from), EndedAtUtc = t0.AddSeconds(to) };
+            history.Add(s, TrialOrigin.Tuner, Result(s, 1));
+        }
+        Span(0, 0, 10);
+        Span(1, 5, 12);   // overlaps the first: 0-12
+        Span(2, 100, 103); // after a pause: +3
+        history.Start(new TrialSettings { TrialId = 3, StartedAtUtc = t0.AddSeconds(200) }); // still running: not counted
+
+        history.BusyTime().Should().Be(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public void A_history_that_forgets_ended_trials_still_counts_them()
+    {
+        var history = new TrialHistory(keepFinished: false);
+        for (var id = 0; id < 5; id++)
+        {
+            var s = Settings(id);
+            history.Start(s);
+            history.Finish(new TrialResult { TrialSettings = s, Loss = 5 - id, SpentBudget = 2 });
+        }
+        history.Start(Settings(5));
+
+        history.Count.Should().Be(6);
+        history.NextId.Should().Be(6);
+        history.SpentBudget.Should().Be(10);
+        history.Incumbent!.TrialSettings.TrialId.Should().Be(4);
+        history.Trials.Select(t => t.Id).Should().Equal(5);
+        history.Finished.Should().BeEmpty();
+    }
 }
