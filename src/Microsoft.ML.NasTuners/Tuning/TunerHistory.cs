@@ -17,6 +17,7 @@ internal sealed class TunerHistory<TPoint>
     private readonly SortedList<(int Id, int Arrival), TunerTrial<TPoint>> _byId = [];
     private readonly Dictionary<int, TunerTrial<TPoint>> _pending = [];
     private readonly List<TunerTrial<TPoint>> _modelled = [];
+    private readonly List<TunerTrial<TPoint>> _ended = [];
     private readonly HashSet<TPoint>? _taken;
     private int _badCount;
     private int _arrivals;
@@ -34,6 +35,13 @@ internal sealed class TunerHistory<TPoint>
 
     /// <summary>The modelled trials, in the order their results arrived.</summary>
     public IReadOnlyList<TunerTrial<TPoint>> Modelled => _modelled;
+
+    /// <summary>The ended trials, modelled and bad, in the order their results arrived.</summary>
+    public IReadOnlyList<TunerTrial<TPoint>> Ended => _ended;
+
+    /// <summary>Grows with every change to <see cref="Ended"/>, so a model fitted to the ended trials knows when it is
+    /// stale.</summary>
+    public int Version { get; private set; }
 
     /// <summary>The pending trials (see the remarks for their order).</summary>
     public IEnumerable<TunerTrial<TPoint>> Pending => _pending.Values;
@@ -66,8 +74,12 @@ internal sealed class TunerHistory<TPoint>
     /// <summary>Records how a trial ended, by <see cref="TrialStatusRules"/>. A result for a trial the tuner did not
     /// propose is recorded at <paramref name="foreignPoint"/>'s point (null: the parameter is not of this space, and
     /// the result is dropped).</summary>
+    /// <param name="result">How the trial ended.</param>
+    /// <param name="foreignPoint">The point of a trial the tuner did not propose.</param>
+    /// <param name="budget">The budget to record, when the tuner knows it better than the result (a schedule's job);
+    /// default the result's.</param>
     /// <returns>The ended trial; null when nothing was recorded (still running, cancelled, or dropped).</returns>
-    public TunerTrial<TPoint>? Tell(TrialResult result, Func<TPoint?> foreignPoint)
+    public TunerTrial<TPoint>? Tell(TrialResult result, Func<TPoint?> foreignPoint, double? budget = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (TrialStatusRules.IsPending(result.Status)) return null;
@@ -83,8 +95,10 @@ internal sealed class TunerHistory<TPoint>
             if (foreignPoint() is not { } point) return null;
             trial = Add(id, point);
         }
-        trial.Budget = result.TrialSettings.Budget ?? double.PositiveInfinity;
+        trial.Budget = budget ?? result.TrialSettings.Budget ?? double.PositiveInfinity;
         trial.DurationMs = result.DurationInMilliseconds;
+        _ended.Add(trial);
+        Version++;
         if (TrialStatusRules.IsModelled(result))
         {
             trial.Use = TrialUse.Modelled;
@@ -122,6 +136,7 @@ internal sealed class TunerHistory<TPoint>
         _pending.Remove(trial.Id);
         if (trial.Use == TrialUse.Modelled) _modelled.Remove(trial);
         else if (trial.Use == TrialUse.Bad) _badCount--;
+        if (trial.Use != TrialUse.Pending && _ended.Remove(trial)) Version++;
         // Another trial may share the point (a repeat in a nearly exhausted space): it stays taken then.
         if (_taken is not null && !_byId.Values.Any(t => _taken.Comparer.Equals(t.Point, trial.Point)))
             _taken.Remove(trial.Point);

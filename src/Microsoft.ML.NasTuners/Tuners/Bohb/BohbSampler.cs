@@ -12,10 +12,8 @@ internal sealed class BohbSampler : IConfigurationSampler
     private readonly BohbOptions _options;
     private readonly Random _random;
     private readonly int _minPoints;
-    // Per budget, the observations in the order they came (the order breaks ties between equal losses).
-    private readonly SortedDictionary<double, List<(double[] Point, double Loss)>> _observations = [];
     private BohbModel? _model;
-    private bool _modelIsCurrent;
+    private int _modelVersion = -1;
 
     public BohbSampler(ModelView view, BohbOptions options, Random random)
     {
@@ -25,25 +23,23 @@ internal sealed class BohbSampler : IConfigurationSampler
         _minPoints = options.MinPointsInModel ?? view.Count + 1;
     }
 
-    /// <summary>The model proposals come from now; null while no budget has enough observations.</summary>
-    public BohbModel? Model
+    /// <summary>The model proposals come from, given <paramref name="trials"/>; null while no budget has enough
+    /// observations. Refitted only when the trials changed.</summary>
+    public BohbModel? ModelOf(TunerHistory<double[]> trials)
     {
-        get
+        if (_modelVersion != trials.Version)
         {
-            if (!_modelIsCurrent)
-            {
-                _model = FitModel();
-                _modelIsCurrent = true;
-            }
-            return _model;
+            _model = FitModel(trials);
+            _modelVersion = trials.Version;
         }
+        return _model;
     }
 
-    public double[] Sample()
+    public double[] Sample(TunerHistory<double[]> trials)
     {
         // Drawn first, whatever follows, so the random stream does not depend on whether a model exists.
         var random = _random.NextDouble() < _options.RandomFraction;
-        if (random || Model is not { } model)
+        if (random || ModelOf(trials) is not { } model)
             return _view.Sample(_random);
         double[]? best = null;
         var bestScore = double.NegativeInfinity;
@@ -60,19 +56,17 @@ internal sealed class BohbSampler : IConfigurationSampler
         return best ?? _view.Sample(_random);
     }
 
-    public void Observe(double[] point, double budget, double loss)
+    // Per budget, from the largest, the ended trials in the order their results came (the order breaks ties between
+    // equal losses); a failed trial counts as the worst loss, since it belongs in the bad density.
+    private BohbModel? FitModel(TunerHistory<double[]> trials)
     {
-        if (!_observations.TryGetValue(budget, out var list))
-            _observations[budget] = list = [];
-        // A failed trial counts as the worst loss: it belongs in the bad density.
-        list.Add((point, double.IsNaN(loss) ? double.PositiveInfinity : loss));
-        _modelIsCurrent = false;
-    }
-
-    private BohbModel? FitModel()
-    {
-        foreach (var (budget, observations) in _observations.Reverse())
+        var byBudget = trials.Ended.Where(t => double.IsFinite(t.Budget))
+            .GroupBy(t => t.Budget)
+            .OrderByDescending(g => g.Key);
+        foreach (var group in byBudget)
         {
+            var budget = group.Key;
+            var observations = group.Select(t => (t.Point, Loss: t.Use == TrialUse.Modelled ? t.Loss : double.PositiveInfinity)).ToList();
             var n = observations.Count;
             var good = Math.Max(_minPoints, (int)Math.Floor(_options.TopFraction * n));
             if (n - good < _minPoints || observations.Count(o => double.IsFinite(o.Loss)) < good)

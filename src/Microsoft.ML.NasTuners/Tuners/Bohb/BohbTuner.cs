@@ -51,7 +51,7 @@ public sealed class BohbTuner : IMultiFidelityTuner
 
     /// <summary>The budget whose observations the model comes from: the largest with enough of them; null while no
     /// budget has enough and proposals are random.</summary>
-    public double? ModelBudget => _sampler.Model?.Budget;
+    public double? ModelBudget => _sampler.ModelOf(_driver.Trials)?.Budget;
 
     /// <inheritdoc />
     public Parameter Propose(TrialSettings settings) => _driver.Propose(settings);

@@ -4,10 +4,7 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// of the results so far (BOHB). Points are of the model view: raw values, choice indices, NaN where inactive.</summary>
 internal interface IConfigurationSampler
 {
-    /// <summary>A new configuration.</summary>
-    double[] Sample();
-
-    /// <summary>Learns how a configuration did at a budget; <paramref name="loss"/> is NaN when the trial gave no
-    /// usable loss.</summary>
-    void Observe(double[] point, double budget, double loss);
+    /// <summary>A new configuration, given the trials so far (points of the model view, each with the budget its
+    /// schedule gave it).</summary>
+    double[] Sample(TunerHistory<double[]> trials);
 }

@@ -9,7 +9,8 @@ internal sealed class MultiFidelityDriver
     private readonly ModelView _view;
     private readonly ISuccessiveHalvingScheduler _scheduler;
     private readonly IConfigurationSampler _sampler;
-    private readonly Dictionary<int, SuccessiveHalvingJob> _pending = [];
+    // The schedule's jobs of the pending trials; the trials themselves, at their jobs' budgets, are the sampler's data.
+    private readonly Dictionary<int, SuccessiveHalvingJob> _jobs = [];
 
     public MultiFidelityDriver(ModelView view, ISuccessiveHalvingScheduler scheduler, IConfigurationSampler sampler)
     {
@@ -18,11 +19,15 @@ internal sealed class MultiFidelityDriver
         _sampler = sampler;
     }
 
+    /// <summary>Every trial, each at the budget its job gave it.</summary>
+    public TunerHistory<double[]> Trials { get; } = new();
+
     public Parameter Propose(TrialSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var job = _scheduler.Next(settings.TrialId, _sampler.Sample);
-        _pending[settings.TrialId] = job;
+        var job = _scheduler.Next(settings.TrialId, () => _sampler.Sample(Trials));
+        _jobs[settings.TrialId] = job;
+        Trials.Propose(settings.TrialId, job.Point);
         settings.Budget = job.Budget;
         settings.ConfigId = job.ConfigId;
         settings.PreviousBudget = job.PreviousBudget;
@@ -34,30 +39,29 @@ internal sealed class MultiFidelityDriver
         ArgumentNullException.ThrowIfNull(result);
         // A trial reported as still running stays pending (TrialStatusRules).
         if (TrialStatusRules.IsPending(result.Status)) return;
-        var loss = result.HasUsableLoss ? result.Loss : double.NaN;
-        var modelled = TrialStatusRules.BlocksReproposal(result.Status);
-        if (_pending.Remove(result.TrialSettings.TrialId, out var job))
+        var id = result.TrialSettings.TrialId;
+        if (_jobs.Remove(id, out var job))
         {
             // The schedule counts every ended trial, so a bracket never waits for one that will not come back; the
-            // sampler learns nothing from a cancelled one.
-            _scheduler.Report(result.TrialSettings.TrialId, loss);
-            if (modelled) _sampler.Observe(job.Point, job.Budget, loss);
+            // sampler learns nothing from a cancelled one (the history forgets it).
+            _scheduler.Report(id, result.HasUsableLoss ? result.Loss : double.NaN);
+            Trials.Tell(result, () => null, job.Budget);
             return;
         }
-        if (!modelled)
-            return;
-        // A result this tuner did not propose (a warm start, another worker's trial) still informs the model.
-        if (result.TrialSettings.Budget is not { } budget)
-            return;
-        double[] point;
+        // A result this tuner did not propose (a warm start, another worker's trial) still informs the model, when it
+        // says at which budget it ran.
+        Trials.Tell(result, () => result.TrialSettings.Budget is null ? null : TryEncode(result.TrialSettings.Parameter));
+    }
+
+    private double[]? TryEncode(Parameter parameter)
+    {
         try
         {
-            point = _view.Encode(result.TrialSettings.Parameter);
+            return _view.Encode(parameter);
         }
         catch (ArgumentException)
         {
-            return;
+            return null;
         }
-        _sampler.Observe(point, budget, loss);
     }
 }

@@ -3,9 +3,5 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// <summary>Uniform random configurations (log-uniform for log-scaled numbers); results are ignored.</summary>
 internal sealed class RandomConfigurationSampler(ModelView view, Random random) : IConfigurationSampler
 {
-    public double[] Sample() => view.Sample(random);
-
-    public void Observe(double[] point, double budget, double loss)
-    {
-    }
+    public double[] Sample(TunerHistory<double[]> trials) => view.Sample(random);
 }
