@@ -17,20 +17,9 @@ internal sealed class CliChild : IDisposable
         process.BeginErrorReadLine();
     }
 
-    public static CliChild Start(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "nas-tuners.dll");
-        File.Exists(dll).Should().BeTrue("the test project references the CLI, so its build is beside the tests");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        return new CliChild(Process.Start(start)!);
-    }
+    public static CliChild Start(params string[] args) => new(CliProcess.Start(args));
+
+    public int ExitCode => _process.ExitCode;
 
     public bool HasExited => _process.HasExited;
 

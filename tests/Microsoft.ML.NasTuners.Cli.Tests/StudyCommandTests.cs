@@ -21,11 +21,10 @@ public sealed class StudyCommandTests : IDisposable
     public void A_study_killed_with_SIGKILL_and_run_again_has_200_trials_none_lost_or_repeated_and_the_uninterrupted_proposals()
     {
         var killed = Path.Combine(_folder, "killed.db");
-        var process = CliProcess.Start(RunArgs(killed, "s"));
+        using var process = CliChild.Start(RunArgs(killed, "s"));
         // Wait until about half the study is on disk, then kill the process outright (no chance to clean up).
         var finished = WaitForFinishedTrials(killed, "s", 100, process);
         process.Kill();
-        process.WaitForExit();
         finished.Should().BeLessThan(200, "the kill came mid-run");
 
         var resumed = CliProcess.Run(new Dictionary<string, string>(), RunArgs(killed, "s"));
@@ -83,7 +82,7 @@ public sealed class StudyCommandTests : IDisposable
         return store.GetTrials(study);
     }
 
-    private static int WaitForFinishedTrials(string path, string study, int count, Process process)
+    private static int WaitForFinishedTrials(string path, string study, int count, CliChild process)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(1))
