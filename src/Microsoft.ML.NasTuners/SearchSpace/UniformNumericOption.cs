@@ -15,6 +15,12 @@ public abstract class UniformNumericOption : OptionBase
         if (min > max) throw new ArgumentException($"min ({min}) must not be greater than max ({max}).", nameof(min));
         if (logBase && min <= 0)
             throw new ArgumentException($"A log-scaled range needs min > 0, got min = {min} (range [{min}, {max}]).", nameof(min));
+        // Every model works on the range's width (or its log width): one that overflows would turn every point into
+        // infinity or NaN.
+        if (!double.IsFinite(max - min) || (isInteger && !double.IsFinite(max - min + 1)))
+            throw new ArgumentException(
+                $"The range [{min}, {max}] is too wide: its width {max - min} is not a finite number. Narrow it (or use a log scale on a positive range).",
+                nameof(max));
         if (defaultValue is { } d && !(d >= min && d <= max))
             throw new ArgumentException($"defaultValue ({d}) lies outside the range [{min}, {max}].", nameof(defaultValue));
         Min = min;

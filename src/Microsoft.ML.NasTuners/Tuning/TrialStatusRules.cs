@@ -9,9 +9,11 @@ namespace Microsoft.ML.NasTuners;
 /// <listheader><term>status</term><description>modelled / counts as bad / blocks a re-proposal / pending</description></listheader>
 /// <item><term><see cref="TrialStatus.Running"/></term><description>no / no / yes / yes: a result reported as still
 /// running changes nothing; the trial stays pending.</description></item>
-/// <item><term><see cref="TrialStatus.Succeeded"/>, finite loss</term><description>yes / no / yes / no.</description></item>
-/// <item><term><see cref="TrialStatus.Succeeded"/>, NaN or infinite loss</term><description>no / yes / yes / no: the
-/// point gave no usable number, which says as much as a failure.</description></item>
+/// <item><term><see cref="TrialStatus.Succeeded"/>, a loss below <see cref="LossCeiling"/> in size</term><description>yes / no / yes / no.</description></item>
+/// <item><term><see cref="TrialStatus.Succeeded"/>, NaN, infinite or absurd loss (|loss| at or above
+/// <see cref="LossCeiling"/>, <see cref="double.MaxValue"/> included)</term><description>no / yes / yes / no: the point
+/// gave no usable number, which says as much as a failure (ML.NET AutoML reports a failed trial as
+/// <see cref="double.MaxValue"/>). The record keeps the loss as reported.</description></item>
 /// <item><term><see cref="TrialStatus.Failed"/>, <see cref="TrialStatus.TimedOut"/>, <see cref="TrialStatus.Pruned"/></term><description>no / yes /
 /// yes / no: models that learn from bad points steer away from where trials break; a pruned trial's loss is at a lower
 /// budget than the others' and does not compare with them.</description></item>
@@ -23,11 +25,16 @@ namespace Microsoft.ML.NasTuners;
 /// </remarks>
 public static class TrialStatusRules
 {
-    /// <summary>True when a model learns a value from <paramref name="result"/>: it succeeded with a finite loss.</summary>
+    /// <summary>The size from which a loss is absurd rather than bad: 1e300. Models standardise losses, and numbers
+    /// this large (a failure reported as <see cref="double.MaxValue"/>, a diverged objective) would overflow them.</summary>
+    public const double LossCeiling = 1e300;
+
+    /// <summary>True when a model learns a value from <paramref name="result"/>: it succeeded with a loss below
+    /// <see cref="LossCeiling"/> in size (NaN and infinities are not).</summary>
     public static bool IsModelled(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Status == TrialStatus.Succeeded && double.IsFinite(result.Loss);
+        return result.Status == TrialStatus.Succeeded && Math.Abs(result.Loss) < LossCeiling;
     }
 
     /// <summary>True when <paramref name="result"/> is a bad observation for models that learn from failures: it

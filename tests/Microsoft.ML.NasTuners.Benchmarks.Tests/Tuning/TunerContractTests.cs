@@ -107,6 +107,25 @@ public class TunerContractTests
 
     [Theory]
     [MemberData(nameof(Cases))]
+    public void Huge_finite_losses_never_break_a_tuner(string tuner, string problem)
+    {
+        var instance = BenchmarkProblems.Create(problem);
+        var t = BenchmarkTuners.CreateRegistry().Create(tuner, instance.SearchSpace, 8, instance);
+        // double.MaxValue is what ML.NET AutoML reports for a failed trial; 1e299 is large but below the ceiling,
+        // so models must take it without overflowing.
+        double[] huge = [double.MaxValue, 1e308, -1e308, 1e299, -1e299];
+        for (var id = 0; id < 40; id++)
+        {
+            var settings = Propose(t, id);
+            var loss = id % 2 == 0 ? huge[id / 2 % huge.Length] : instance.Evaluate(settings.Parameter, settings.Budget);
+            t.Update(new TrialResult { TrialSettings = settings, Loss = loss });
+        }
+        var last = Propose(t, 40);
+        SameParameter(instance.SearchSpace.ModelView.Decode(instance.SearchSpace.ModelView.Encode(last.Parameter)), last.Parameter);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
     public void A_tuner_rebuilt_from_the_history_proposes_what_the_live_tuner_proposes(string tuner, string problem)
     {
         var instance = BenchmarkProblems.Create(problem);

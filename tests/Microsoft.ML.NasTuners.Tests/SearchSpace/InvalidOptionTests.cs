@@ -93,4 +93,29 @@ public class InvalidOptionTests
         FluentActions.Invoking(() => new SearchSpace<BadRange>()).Should().Throw<ArgumentException>().WithMessage("*'Trees'*");
         FluentActions.Invoking(() => new SearchSpace<BadChoice>()).Should().Throw<ArgumentException>().WithMessage("*'Kind'*");
     }
+
+    [Fact]
+    public void A_range_whose_width_overflows_is_refused_with_the_range_in_the_message()
+    {
+        FluentActions.Invoking(() => new UniformDoubleOption(-1e308, 1e308)).Should().Throw<ArgumentException>()
+            .WithMessage("*[-1E+308, 1E+308]*too wide*").Which.ParamName.Should().Be("max");
+        // The widest ranges that do fit stay allowed.
+        new UniformDoubleOption(-1e308, 5e307).Max.Should().Be(5e307);
+        new UniformDoubleOption(1e-300, 1e300, logBase: true).LogBase.Should().BeTrue();
+    }
+
+    [Fact]
+    public void TPE_proposes_in_the_widest_range_that_fits_without_breaking()
+    {
+        var space = new SearchSpace { ["x"] = new UniformDoubleOption(-1e308, 5e307) };
+        var tuner = new Microsoft.ML.NasTuners.Tuners.TpeTuner(space, null, 1);
+        for (var id = 0; id < 30; id++)
+        {
+            var settings = new TrialSettings { TrialId = id };
+            settings.Parameter = tuner.Propose(settings);
+            var x = settings.Parameter["x"].AsDouble();
+            x.Should().BeInRange(-1e308, 5e307);
+            tuner.Update(new TrialResult { TrialSettings = settings, Loss = Math.Abs(x / 1e300) });
+        }
+    }
 }

@@ -41,4 +41,23 @@ public class StandardNormalTests
                 StandardNormal.SampleTruncated(random, a, b).Should().BeInRange(a, b);
         }
     }
+
+    [Fact]
+    public void Truncated_draws_end_for_every_interval_even_a_single_point_at_zero()
+    {
+        var random = new Random(4);
+        // a = b = 0 mirrors onto itself: the draw must still end (it once recursed forever).
+        StandardNormal.SampleTruncated(random, 0, 0).Should().Be(0);
+        StandardNormal.SampleTruncated(random, 2.5, 2.5).Should().Be(2.5);
+        StandardNormal.SampleTruncated(random, 0, 3).Should().BeInRange(0, 3);
+        StandardNormal.SampleTruncated(random, -1e308, 1e308).Should().BeInRange(-1e308, 1e308);
+    }
+
+    [Fact]
+    public void A_reversed_or_undefined_interval_is_refused()
+    {
+        var random = new Random(4);
+        FluentActions.Invoking(() => StandardNormal.SampleTruncated(random, 1, 0)).Should().Throw<ArgumentException>().WithMessage("*a <= b*");
+        FluentActions.Invoking(() => StandardNormal.SampleTruncated(random, double.NaN, 0)).Should().Throw<ArgumentException>();
+    }
 }

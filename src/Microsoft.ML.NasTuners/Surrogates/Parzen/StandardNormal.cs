@@ -55,13 +55,19 @@ internal static class StandardNormal
     /// half is mirrored into the lower half, where the CDF is small and inverting it keeps its precision.</summary>
     public static double SampleTruncated(Random random, double a, double b)
     {
-        if (a >= 0) return -SampleTruncated(random, -b, -a);
+        if (!(a <= b))
+            throw new ArgumentException($"A truncated normal needs a <= b, got a = {a}, b = {b}.", nameof(a));
+        // Mirrored once, so that the lower end lies in the left tail, where erfcinv is accurate; once only, so that
+        // a = b = 0 (which mirrors onto itself) ends too.
+        var mirrored = a >= 0;
+        if (mirrored) (a, b) = (-b, -a);
         var lo = Cdf(a);
         var hi = Cdf(b);
         var p = lo + random.NextDouble() * (hi - lo);
-        // Quantile(p) = -sqrt(2) erfcinv(2p); erfcinv is accurate for small p, which the mirroring guarantees for a.
+        // Quantile(p) = -sqrt(2) erfcinv(2p).
         var z = p <= 0 ? a : p >= 1 ? b : -Math.Sqrt(2) * SpecialFunctions.ErfcInv(2 * p);
-        return Math.Clamp(z, a, b);
+        z = Math.Clamp(z, a, b);
+        return mirrored ? -z : z;
     }
 
     private static double Erfcx(double x)
