@@ -68,7 +68,7 @@ public sealed class Parameter : IDictionary<string, Parameter>, IEquatable<Param
     /// <summary>Parses a parameter from JSON text.</summary>
     public static Parameter Parse(string json) =>
         JsonSerializer.Deserialize<Parameter>(json, ParameterJson.Options)
-        ?? throw new ArgumentException("JSON 'null' is not a parameter.", nameof(json));
+        ?? throw new JsonException("JSON 'null' is not a parameter.");
 
     internal static Parameter? TryFromPrimitive(object value) => value switch
     {

@@ -15,7 +15,11 @@ public sealed class ParameterJsonConverter : JsonConverter<Parameter>
             case JsonTokenType.Number:
                 var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
                 var looksIntegral = !span.Any(b => b is (byte)'.' or (byte)'e' or (byte)'E');
-                return looksIntegral && reader.TryGetInt64(out var l) ? Parameter.FromInt(l) : Parameter.FromDouble(reader.GetDouble());
+                if (looksIntegral && reader.TryGetInt64(out var l)) return Parameter.FromInt(l);
+                // System.Text.Json reads 1e999 as infinity; a parameter holds finite numbers only.
+                if (!reader.TryGetDouble(out var d) || !double.IsFinite(d))
+                    throw new JsonException($"The number {System.Text.Encoding.UTF8.GetString(span)} is not a finite double.");
+                return Parameter.FromDouble(d);
             case JsonTokenType.String:
                 return Parameter.FromString(reader.GetString()!);
             case JsonTokenType.True:
@@ -27,6 +31,9 @@ public sealed class ParameterJsonConverter : JsonConverter<Parameter>
                 {
                     var key = reader.GetString()!;
                     reader.Read();
+                    // A repeated key would silently keep one of two values; which one the writer meant is unknown.
+                    if (result.ContainsKey(key))
+                        throw new JsonException($"The key '{key}' appears twice in one object.");
                     result[key] = Read(ref reader, typeToConvert, options);
                 }
                 return result;

@@ -112,7 +112,7 @@ public class SearchSpace : OptionBase, IDictionary<string, OptionBase>
     /// <summary>Reads a search space from JSON written by <see cref="ToJson"/>.</summary>
     public static SearchSpace FromJson(string json) =>
         JsonSerializer.Deserialize<SearchSpace>(json, ParameterJson.Options)
-        ?? throw new ArgumentException("JSON 'null' is not a search space.", nameof(json));
+        ?? throw new JsonException("JSON 'null' is not a search space.");
 
     internal override void AddDimensions(ModelViewBuilder builder, DimensionPlace place, DimensionCondition? condition) =>
         AddChildDimensions(builder, [.. place.ContainerPath, place.Key], place.Name + ".", condition);

@@ -19,7 +19,15 @@ public sealed class SearchSpaceJsonConverter : JsonConverter<SearchSpace>
     public override SearchSpace Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var node = JsonNode.Parse(ref reader) as JsonObject ?? throw new JsonException("A search space must be a JSON object.");
-        return ReadSpace(node, "$");
+        try
+        {
+            return ReadSpace(node, "$");
+        }
+        catch (ArgumentException e)
+        {
+            // A JSON object with a repeated key fails when it is first read; which value was meant is unknown.
+            throw new JsonException($"The search space's JSON has a repeated key: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
@@ -88,9 +96,22 @@ public sealed class SearchSpaceJsonConverter : JsonConverter<SearchSpace>
         return space;
     }
 
+    // The keys each option type reads; any other key is a typo that would otherwise be ignored.
+    private static readonly Dictionary<string, string[]> KnownKeys = new()
+    {
+        ["int"] = ["type", "min", "max", "log", "default"],
+        ["single"] = ["type", "min", "max", "log", "default"],
+        ["double"] = ["type", "min", "max", "log", "default"],
+        ["choice"] = ["type", "choices", "default"],
+        ["nested"] = ["type", "options"],
+        ["conditional"] = ["type", "branches", "default"],
+    };
+
     private static OptionBase ReadOption(JsonObject node, string path)
     {
         var type = Required(node, "type", path).GetValue<string>();
+        if (KnownKeys.TryGetValue(type, out var known) && node.Select(p => p.Key).FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+            throw new JsonException($"{path}: unknown key '{unknown}' in a '{type}' option (it takes {string.Join(", ", known)}).");
         switch (type)
         {
             case "int":

@@ -154,6 +154,32 @@ public class TunerContractTests
         rebuiltNext.Budget.Should().Be(liveNext.Budget);
     }
 
+    /// <summary>Every tuner that searches plain spaces.</summary>
+    public static TheoryData<string> PlainTuners() =>
+        new(BenchmarkTuners.CreateRegistry().Entries.Where(e => e.AppliesTo is null).Select(e => e.Name));
+
+    [Theory]
+    [MemberData(nameof(PlainTuners))]
+    public void An_empty_space_or_a_single_point_space_gets_its_only_parameter(string tuner)
+    {
+        SearchSpace[] spaces =
+        [
+            new SearchSpace(),
+            new SearchSpace { ["only"] = new ChoiceOption("one") },
+            new SearchSpace { ["n"] = new UniformIntOption(3, 3), ["x"] = new UniformDoubleOption(0.5, 0.5) },
+        ];
+        foreach (var space in spaces)
+        {
+            var t = BenchmarkTuners.CreateRegistry().Create(tuner, space, 1, new BraninProblem());
+            for (var id = 0; id < 12; id++)
+            {
+                var settings = Propose(t, id);
+                SameParameter(settings.Parameter, space.SampleDefault(), $"in {space.ToJson()}");
+                t.Update(new TrialResult { TrialSettings = settings, Loss = id % 3 });
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(NoRepeatTuners))]
     public void A_cancelled_point_may_be_proposed_again_but_a_failed_one_is_not(string tuner)

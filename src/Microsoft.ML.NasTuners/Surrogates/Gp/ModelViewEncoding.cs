@@ -19,7 +19,6 @@ public sealed class ModelViewEncoding
     public ModelViewEncoding(ModelView view)
     {
         View = view ?? throw new ArgumentNullException(nameof(view));
-        if (view.Count == 0) throw new ArgumentException("The search space has no dimension.", nameof(view));
         _firstColumn = new int[view.Count];
         var columns = new List<int>();
         for (var i = 0; i < view.Count; i++)

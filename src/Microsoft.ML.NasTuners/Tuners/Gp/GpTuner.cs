@@ -85,6 +85,12 @@ public sealed class GpTuner : ITuner
     {
         ArgumentNullException.ThrowIfNull(settings);
         double[]? x = null;
+        // A space without dimensions has one parameter to offer, and no model to fit.
+        if (_view.Count == 0)
+        {
+            _trials.Propose(settings.TrialId, []);
+            return _view.Decode([]);
+        }
         if (_nextInitial < _initialDesign.Length)
         {
             x = _initialDesign[_nextInitial++];

@@ -81,6 +81,12 @@ public sealed class SmacTuner : ITuner
     public Parameter Propose(TrialSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // A space without dimensions has one parameter to offer, and no model to fit.
+        if (_view.Count == 0)
+        {
+            _trials.Propose(settings.TrialId, []);
+            return _view.Decode([]);
+        }
         var known = _trials.ById.Count;
         double[]? point = null;
         if (_trials.Modelled.Count >= 2 && known >= _initialTrials && _random.NextDouble() >= Options.RandomProposalProbability)

@@ -82,6 +82,8 @@ public sealed class TpeOptions
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
+    private static readonly int[] ProbeCounts = [0, 1, 2, 3, 10, 25, 26, 100, 1000];
+
     public void Validate()
     {
         if (NStartupTrials < 0)
@@ -90,6 +92,20 @@ public sealed class TpeOptions
             throw new ArgumentOutOfRangeException(nameof(NEiCandidates), NEiCandidates, "NEiCandidates must be 1 or more.");
         if (Gamma is null) throw new ArgumentOutOfRangeException(nameof(Gamma), "Gamma must not be null.");
         if (Weights is null) throw new ArgumentOutOfRangeException(nameof(Weights), "Weights must not be null.");
+        // Both are functions of the trial count; probing a spread of counts finds a wrong one when the tuner is built
+        // rather than at the trial where it first matters.
+        foreach (var n in ProbeCounts)
+        {
+            var good = Gamma(n);
+            if (good < 0 || good > n)
+                throw new ArgumentOutOfRangeException(nameof(Gamma), good, $"Gamma({n}) must lie in [0, {n}] (how many of {n} trials are good); it returned {good}.");
+            var weights = Weights(n);
+            if (weights is null || weights.Length != n)
+                throw new ArgumentOutOfRangeException(nameof(Weights), weights?.Length,
+                    $"Weights({n}) must return {n} weights; it returned {weights?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}.");
+            if (weights.Any(w => !(w >= 0) || !double.IsFinite(w)))
+                throw new ArgumentOutOfRangeException(nameof(Weights), $"Weights({n}) must be finite and non-negative.");
+        }
         if (!(PriorWeight > 0) || !double.IsFinite(PriorWeight))
             throw new ArgumentOutOfRangeException(nameof(PriorWeight), PriorWeight, "PriorWeight must be a positive, finite number.");
         if (LiarGoodShare is { } share && !(share >= 0 && share <= 1))
