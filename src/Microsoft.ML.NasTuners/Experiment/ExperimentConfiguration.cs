@@ -21,4 +21,5 @@ internal sealed record ExperimentConfiguration(
     bool CompleteInProposalOrder = false,
     Func<TrialSettings, double>? ExpectedCost = null,
     Func<TrialResult, double>? SpentBudget = null,
-    bool KeepTrials = true);
+    bool KeepTrials = true,
+    int MaxAbandonedTrials = NasExperiment.DefaultMaxAbandonedTrials);

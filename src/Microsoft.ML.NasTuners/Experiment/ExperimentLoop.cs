@@ -94,6 +94,7 @@ internal sealed class ExperimentLoop
         // Committed is what a running trial is expected to spend, taken when it starts: the runner may change its
         // settings on another thread while it runs.
         var running = new List<(TrialSettings Settings, Task<TrialResult> Task, double Committed)>();
+        var blockedByAbandoned = false;
         while (true)
         {
             while (_fault is null && running.Count < _config.DegreeOfParallelism
@@ -102,6 +103,14 @@ internal sealed class ExperimentLoop
                 if (run.IsCancellationRequested)
                 {
                     NoteRunStopped();
+                    break;
+                }
+                // Objectives that ignored their token still hold threads: past the limit, no new trial starts.
+                blockedByAbandoned = _executor.AbandonedRunning >= _config.MaxAbandonedTrials;
+                if (blockedByAbandoned)
+                {
+                    _logger.LogWarning("{Count} abandoned objectives are still running (the limit is {Limit}); no new trial starts.",
+                        _executor.AbandonedRunning, _config.MaxAbandonedTrials);
                     break;
                 }
                 if (_config.BudgetLimit is { } budgetLimit && _spent + running.Sum(r => r.Committed) >= budgetLimit)
@@ -151,11 +160,13 @@ internal sealed class ExperimentLoop
             }
         }
 
-        var stopReason = _fault is not null ? StopReason.Faulted : _stopReason ?? StopReason.MaxTrials;
+        var stopReason = _fault is not null ? StopReason.Faulted
+            : _stopReason ?? (blockedByAbandoned ? StopReason.AbandonedTrials : StopReason.MaxTrials);
         _logger.LogInformation("Experiment stopped ({StopReason}) after {Trials} trials in {Seconds:0.0} s.",
             stopReason, _ended, _clock.Elapsed.TotalSeconds);
         return new ExperimentResult(
-            _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault, _config.Budget);
+            _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault, _config.Budget,
+            _executor.Abandoned);
     }
 
     private (TrialSettings Settings, TrialOrigin Origin)? TryPropose()

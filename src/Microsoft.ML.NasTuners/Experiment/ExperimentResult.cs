@@ -9,8 +9,9 @@ public sealed class ExperimentResult
     private const int ErrorsShown = 5;
 
     internal ExperimentResult(IReadOnlyList<TrialResult> trials, TrialResult? bestTrial, StopReason stopReason,
-        TimeSpan elapsed, Exception? fault, BudgetRange? budget = null)
+        TimeSpan elapsed, Exception? fault, BudgetRange? budget = null, IReadOnlyList<AbandonedTrial>? abandoned = null)
     {
+        AbandonedTrials = abandoned ?? [];
         Trials = trials;
         BudgetRange = budget;
         TotalBudgetSpent = trials.Sum(t => t.SpentBudget ?? 0);
@@ -57,6 +58,16 @@ public sealed class ExperimentResult
     /// <see cref="InvalidOperationException"/> saying which part threw (tuner, monitor, progress sink), with the
     /// original exception inside. Null otherwise.</summary>
     public Exception? Fault { get; }
+
+    /// <summary>The trials whose objective did not stop when asked (it timed out, or the run stopped) and was left
+    /// running: their work may outlive <see cref="NasExperiment.RunAsync"/>. Await
+    /// <see cref="WhenAbandonedTrialsEnd"/> before disposing what they use.</summary>
+    public IReadOnlyList<AbandonedTrial> AbandonedTrials { get; }
+
+    /// <summary>Completes when every abandoned objective has returned (or thrown), or when
+    /// <paramref name="cancellationToken"/> is cancelled.</summary>
+    public Task WhenAbandonedTrialsEnd(CancellationToken cancellationToken = default) =>
+        Task.WhenAll(AbandonedTrials.Select(a => a.Work)).WaitAsync(cancellationToken);
 
     /// <summary>The number of trials that ended with <paramref name="status"/>.</summary>
     public int CountOf(TrialStatus status) => Trials.Count(t => t.Status == status);

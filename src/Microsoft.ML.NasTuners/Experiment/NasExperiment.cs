@@ -32,6 +32,10 @@ public sealed class NasExperiment
     /// <summary>The number of trials a run starts when <see cref="SetMaxTrials"/> is not called.</summary>
     public const int DefaultMaxTrials = 100;
 
+    /// <summary>How many abandoned objectives may still run before no new trial starts, when
+    /// <see cref="SetMaxAbandonedTrials"/> is not called.</summary>
+    public const int DefaultMaxAbandonedTrials = 4;
+
     // CancellationTokenSource.CancelAfter takes at most uint.MaxValue - 1 milliseconds.
     private const double MaxSeconds = 4_294_967;
 
@@ -58,6 +62,7 @@ public sealed class NasExperiment
     private string? _storage;
     private InterruptedTrialPolicy _interruptedTrials = InterruptedTrialPolicy.Rerun;
     private bool _evaluateDefaultsFirst;
+    private int _maxAbandonedTrials = DefaultMaxAbandonedTrials;
     private readonly List<Parameter> _enqueued = [];
 
     /// <summary>Sets the space the tuner searches. Needed unless <see cref="SetTuner(ITuner)"/> is given a tuner
@@ -285,6 +290,20 @@ public sealed class NasExperiment
         return this;
     }
 
+    /// <summary>An objective that ignores its token after a timeout (or when the run stops) is abandoned: the run records
+    /// the trial and goes on while the objective keeps its thread. Once <paramref name="maxAbandonedTrials"/> of them
+    /// are still running, no new trial starts (the run ends with <see cref="StopReason.AbandonedTrials"/> when nothing
+    /// else runs), so a run never holds more than that many plus its degree of parallelism. Default
+    /// <see cref="DefaultMaxAbandonedTrials"/> (4). See <see cref="ExperimentResult.AbandonedTrials"/>.</summary>
+    public NasExperiment SetMaxAbandonedTrials(int maxAbandonedTrials)
+    {
+        if (maxAbandonedTrials < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxAbandonedTrials), maxAbandonedTrials,
+                $"Max abandoned trials (SetMaxAbandonedTrials) must be at least 1 (allowed range 1 to {int.MaxValue}).");
+        _maxAbandonedTrials = maxAbandonedTrials;
+        return this;
+    }
+
     /// <summary>Evaluates the search space's defaults as the first trial, before the tuner is asked (as ML.NET AutoML
     /// does), unless the study already has trials. Default false.</summary>
     public NasExperiment SetEvaluateDefaultsFirst(bool evaluate = true)
@@ -356,7 +375,8 @@ public sealed class NasExperiment
             if (_budgetLimit is not null && budget is null)
                 throw new InvalidOperationException(
                     "SetBudgetLimit needs budgets: call SetBudget(min, max) or use a multi-fidelity tuner.");
-            var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism, budget, _budgetLimit);
+            var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism, budget, _budgetLimit,
+                MaxAbandonedTrials: _maxAbandonedTrials);
             ownedStore = _storage is null ? null : TrialStores.Open(_storage);
             var session = OpenSession(tuner, ownedStore ?? _store);
             var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger, session, _interruptedTrials);

@@ -12,6 +12,9 @@ public enum StopReason
     /// <summary>The run spent its <see cref="NasExperiment.SetBudgetLimit">budget limit</see>: no trial starts once the
     /// budget spent and committed to running trials reaches it.</summary>
     BudgetLimit,
+    /// <summary>Too many abandoned objectives were still running (<see cref="NasExperiment.SetMaxAbandonedTrials"/>):
+    /// no trial starts while that many keep threads busy. See <see cref="ExperimentResult.AbandonedTrials"/>.</summary>
+    AbandonedTrials,
     /// <summary>The tuner, a monitor or the progress sink threw; see <see cref="ExperimentResult.Fault"/>. Trials
     /// still running were cancelled. (An objective that throws only fails its own trial.)</summary>
     Faulted,

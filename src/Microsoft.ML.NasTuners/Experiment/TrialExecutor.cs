@@ -11,6 +11,29 @@ internal sealed class TrialExecutor
 {
     private readonly ITrialRunner _runner;
     private readonly TimeSpan? _trialTimeout;
+    // How long a trial told to stop may take to return before it is abandoned.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(100);
+
+    private readonly List<AbandonedTrial> _abandoned = [];
+    private readonly object _gate = new();
+
+    /// <summary>Every trial whose work was abandoned, in the order it was.</summary>
+    public IReadOnlyList<AbandonedTrial> Abandoned
+    {
+        get
+        {
+            lock (_gate) return _abandoned.ToList();
+        }
+    }
+
+    /// <summary>How many abandoned objectives still run.</summary>
+    public int AbandonedRunning
+    {
+        get
+        {
+            lock (_gate) return _abandoned.Count(a => a.IsRunning);
+        }
+    }
 
     public TrialExecutor(ITrialRunner runner, TimeSpan? trialTimeout)
     {
@@ -45,11 +68,13 @@ internal sealed class TrialExecutor
             return await FromFinishedWork(settings, clock, work).ConfigureAwait(false);
         }
 
+        // A moment's grace: an objective that honours its token ends now, and only one that ignores it is abandoned.
+        await Task.WhenAny(work, Task.Delay(StopGrace, CancellationToken.None)).ConfigureAwait(false);
         // Once the trial was told to stop, whatever it returns is likely partial, so the stop decides the status.
         var result = runToken.IsCancellationRequested
             ? End(settings, clock, TrialStatus.Cancelled, whyRunStopped())
             : End(settings, clock, TrialStatus.TimedOut, TimeoutMessage(work.IsCompleted));
-        Abandon(work, trial);
+        Abandon(settings.TrialId, work, trial);
         return result;
     }
 
@@ -101,7 +126,12 @@ internal sealed class TrialExecutor
 
     // The abandoned work may still be running: its token source lives until it ends, and its exception is observed
     // so that it never surfaces as an unobserved task exception.
-    private static void Abandon(Task<TrialResult> work, CancellationTokenSource trial) =>
+    private void Abandon(int trialId, Task<TrialResult> work, CancellationTokenSource trial)
+    {
+        if (!work.IsCompleted)
+        {
+            lock (_gate) _abandoned.Add(new AbandonedTrial(trialId, work.ContinueWith(static _ => { }, TaskScheduler.Default)));
+        }
         _ = work.ContinueWith(
             static (t, state) =>
             {
@@ -112,4 +142,5 @@ internal sealed class TrialExecutor
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
 }
