@@ -4,9 +4,11 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// (every trial at the full budget) and the budget it writes is removed before the problem sees it.</summary>
 internal sealed class SingleFidelityAdapter(ITuner inner) : ITuner
 {
-    public Parameter Propose(TrialSettings settings)
+    public Parameter Propose(TrialSettings settings) => Propose(settings, CancellationToken.None);
+
+    public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
-        var parameter = inner.Propose(settings);
+        var parameter = inner.Propose(settings, cancellationToken);
         settings.Budget = null;
         settings.PreviousBudget = null;
         return parameter;

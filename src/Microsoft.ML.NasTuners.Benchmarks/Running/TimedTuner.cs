@@ -12,13 +12,15 @@ internal sealed class TimedTuner(ITuner inner, string tunerName, string problem,
     /// of any length keeps only its pending trials' times).</summary>
     public double ProposeMs(int trialId) => _proposeMs.Remove(trialId, out var ms) ? ms : 0;
 
-    public Parameter Propose(TrialSettings settings)
+    public Parameter Propose(TrialSettings settings) => Propose(settings, CancellationToken.None);
+
+    public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         Parameter proposed;
         try
         {
-            proposed = inner.Propose(settings);
+            proposed = inner.Propose(settings, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -174,9 +174,15 @@ internal sealed class ExperimentLoop
         var id = _session.History.NextId;
         try
         {
-            var (settings, origin) = _session.Next(_tuner);
+            var (settings, origin) = _session.Next(_tuner, _run!.Token);
             CheckBudget(settings);
             return (settings, origin);
+        }
+        catch (OperationCanceledException) when (_run!.IsCancellationRequested)
+        {
+            // The run stopped while the tuner was proposing: a stop, not a fault of the tuner.
+            NoteRunStopped();
+            return null;
         }
         catch (Exception e)
         {

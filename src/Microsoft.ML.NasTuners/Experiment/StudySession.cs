@@ -57,7 +57,7 @@ internal sealed class StudySession
     /// <summary>The next trial: a queued parameter if any, otherwise the tuner's proposal. It is recorded as started
     /// (in the store too) once <see cref="Start"/> is called.</summary>
     /// <returns>The settings and whether the tuner proposed them.</returns>
-    public (TrialSettings Settings, TrialOrigin Origin) Next(ITuner tuner)
+    public (TrialSettings Settings, TrialOrigin Origin) Next(ITuner tuner, CancellationToken cancellationToken = default)
     {
         var settings = new TrialSettings { TrialId = History.NextId };
         if (_queued.TryDequeue(out var given))
@@ -65,7 +65,7 @@ internal sealed class StudySession
             settings.Parameter = given;
             return (settings, TrialOrigin.Given);
         }
-        settings.Parameter = tuner.Propose(settings) ?? throw new InvalidOperationException("Propose returned null.");
+        settings.Parameter = tuner.Propose(settings, cancellationToken) ?? throw new InvalidOperationException("Propose returned null.");
         return (settings, TrialOrigin.Tuner);
     }
 

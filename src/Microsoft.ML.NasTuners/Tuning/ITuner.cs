@@ -11,6 +11,17 @@ public interface ITuner
     /// multi-fidelity runs, the budget.</summary>
     Parameter Propose(TrialSettings settings);
 
+    /// <summary>Proposes as <see cref="Propose(TrialSettings)"/>, and gives up with an
+    /// <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled. The
+    /// experiment passes the run's token, so a long proposal does not hold up a cancelled or timed-out run. Tuners with
+    /// expensive proposals (GP-BO, SMAC, the architecture tuners) check it inside their optimisers; the default
+    /// checks it only before proposing.</summary>
+    Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Propose(settings);
+    }
+
     /// <summary>Tells the tuner how a trial ended.</summary>
     void Update(TrialResult result);
 }

@@ -154,6 +154,21 @@ public class TunerContractTests
         rebuiltNext.Budget.Should().Be(liveNext.Budget);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_cancelled_token_stops_a_proposal(string tuner, string problem)
+    {
+        var instance = BenchmarkProblems.Create(problem);
+        var t = BenchmarkTuners.CreateRegistry().Create(tuner, instance.SearchSpace, 9, instance);
+        for (var id = 0; id < 15; id++)
+            Evaluate(t, instance, id);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        FluentActions.Invoking(() => t.Propose(new TrialSettings { TrialId = 15 }, cancelled.Token))
+            .Should().Throw<OperationCanceledException>();
+    }
+
     /// <summary>Every tuner that searches plain spaces.</summary>
     public static TheoryData<string> PlainTuners() =>
         new(BenchmarkTuners.CreateRegistry().Entries.Where(e => e.AppliesTo is null).Select(e => e.Name));

@@ -11,4 +11,12 @@ public interface IHyperparameterEstimator
     /// <see cref="GaussianProcess{TInput}.Hyperparameters"/>) for <paramref name="gp"/>, which must have data. The GP's
     /// own hyper-parameters are left at one of the returned settings.</summary>
     IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random);
+
+    /// <summary>As <see cref="Estimate{TInput}(GaussianProcess{TInput}, Random)"/>, giving up with an
+    /// <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled.</summary>
+    IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Estimate(gp, random);
+    }
 }

@@ -49,7 +49,11 @@ public sealed class MapEstimator : IHyperparameterEstimator
     public long LastEvaluations { get; private set; }
 
     /// <inheritdoc />
-    public IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random)
+    public IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random) =>
+        Estimate(gp, random, CancellationToken.None);
+
+    /// <inheritdoc />
+    public IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gp);
         ArgumentNullException.ThrowIfNull(random);
@@ -69,6 +73,7 @@ public sealed class MapEstimator : IHyperparameterEstimator
         var scale = 1.0 / gp.Count;
         (double, Vector<double>) Objective(Vector<double> theta)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             evaluations++;
             var t = theta.ToArray();
             var value = -gp.LogPosterior(t, gradient) * scale;

@@ -38,13 +38,22 @@ public sealed class SliceSamplingEstimator : IHyperparameterEstimator
     public long LastEvaluations { get; private set; }
 
     /// <inheritdoc />
-    public IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random)
+    public IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random) =>
+        Estimate(gp, random, CancellationToken.None);
+
+    /// <inheritdoc />
+    public IReadOnlyList<double[]> Estimate<TInput>(GaussianProcess<TInput> gp, Random random, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gp);
         ArgumentNullException.ThrowIfNull(random);
         var (lower, upper) = gp.ThetaBounds();
         var warm = _state is { } s && s.Length == lower.Length && double.IsFinite(gp.LogPosterior(s, default));
-        var sampler = new SliceSampler(theta => gp.LogPosterior(theta, default), lower, upper);
+        // Every posterior evaluation checks the token: a sweep makes many, so a cancel is felt within one of them.
+        var sampler = new SliceSampler(theta =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return gp.LogPosterior(theta, default);
+        }, lower, upper);
         var current = warm ? _state! : gp.GetTheta();
         if (!double.IsFinite(gp.LogPosterior(current, default)))
             throw new InvalidOperationException($"The GP's starting hyper-parameters have zero posterior density: {gp}.");

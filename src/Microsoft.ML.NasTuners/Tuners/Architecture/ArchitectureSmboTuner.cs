@@ -33,6 +33,7 @@ public class ArchitectureSmboTuner : ITuner
     private readonly ArchitectureSmboOptions _options;
     private readonly EvolutionaryArchitectureSearch _search;
     private readonly Random _random;
+    private CancellationToken _cancellation;
     // Every trial's architecture, taken by its canonical key (twins share one).
     private readonly TunerHistory<KeyedPoint<Parameter>> _trials = new(KeyedPoint<Parameter>.ByKey);
     private int _proposals;
@@ -79,9 +80,27 @@ public class ArchitectureSmboTuner : ITuner
     public int LastCandidatesScored => _search.LastScored;
 
     /// <inheritdoc />
-    public Parameter Propose(TrialSettings settings)
+    public Parameter Propose(TrialSettings settings) => Propose(settings, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Read by the model's inner loops for the length of this proposal.
+        _cancellation = cancellationToken;
+        try
+        {
+            return ProposeOnce(settings);
+        }
+        finally
+        {
+            _cancellation = CancellationToken.None;
+        }
+    }
+
+    private Parameter ProposeOnce(TrialSettings settings)
+    {
         var modelled = Modelled();
         var chosen = _proposals++ >= _options.InitialTrials && modelled.Count >= 2 ? ProposeFromModel(modelled) : null;
         var (parameter, key) = chosen is { } c ? (c.Parameter, c.Key) : RandomArchitecture();
@@ -113,7 +132,13 @@ public class ArchitectureSmboTuner : ITuner
         {
             _acquisition.Fit(points, targets, _trials.Pending.Select(p => p.Point.Value).ToList(), _random);
             var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
-            return _search.Maximize(incumbents, _acquisition.Score, key => !IsTaken(key), _random);
+            double[] Score(IReadOnlyList<Parameter> candidates)
+            {
+                _cancellation.ThrowIfCancellationRequested();
+                return _acquisition.Score(candidates);
+            }
+            _cancellation.ThrowIfCancellationRequested();
+            return _search.Maximize(incumbents, Score, key => !IsTaken(key), _random);
         }
         catch (InvalidOperationException)
         {

@@ -40,6 +40,7 @@ public sealed class GpTuner : ITuner
     private readonly ModelViewEncoding _encoding;
     private readonly GpOptions _options;
     private readonly Random _random;
+    private CancellationToken _cancellation;
     private readonly double[][] _initialDesign;
     private readonly IHyperparameterEstimator _estimator;
     private readonly MapEstimator _costEstimator = new(restarts: 1);
@@ -81,9 +82,27 @@ public sealed class GpTuner : ITuner
     public int ObservationCount => _trials.Modelled.Count;
 
     /// <inheritdoc />
-    public Parameter Propose(TrialSettings settings)
+    public Parameter Propose(TrialSettings settings) => Propose(settings, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Read by the model's inner loops for the length of this proposal.
+        _cancellation = cancellationToken;
+        try
+        {
+            return ProposeOnce(settings);
+        }
+        finally
+        {
+            _cancellation = CancellationToken.None;
+        }
+    }
+
+    private Parameter ProposeOnce(TrialSettings settings)
+    {
         double[]? x = null;
         // A space without dimensions has one parameter to offer, and no model to fit.
         if (_view.Count == 0)
@@ -119,7 +138,7 @@ public sealed class GpTuner : ITuner
             _gp ??= new GaussianProcess<double[]>(CreateKernel());
             var (x, y) = Observations();
             _gp.Fit(x, ModelledLosses(y));
-            var thetas = _estimator.Estimate(_gp, _random);
+            var thetas = _estimator.Estimate(_gp, _random, _cancellation);
             var models = new List<GaussianProcess<double[]>>();
             var pending = _trials.Pending.Select(t => t.Point).ToList();
             var fantasies = _options.HyperparameterMode == HyperparameterMode.Map
@@ -135,12 +154,16 @@ public sealed class GpTuner : ITuner
                     continue;
                 }
                 for (var f = 0; f < fantasies; f++)
+                {
+                    _cancellation.ThrowIfCancellationRequested();
                     models.Add(model.Condition(pending, model.SampleObservations(pending, _random)));
+                }
             }
             var costModels = CostModels();
-            var acquisition = new IntegratedExpectedImprovement(models, costModels);
-            var screening = models.Count > ScreeningModels
-                ? new IntegratedExpectedImprovement(Enumerable.Range(0, ScreeningModels).Select(i => models[i * models.Count / ScreeningModels]).ToList(), costModels)
+            IDifferentiableAcquisition acquisition = new CancellableAcquisition(new IntegratedExpectedImprovement(models, costModels), _cancellation);
+            IDifferentiableAcquisition? screening = models.Count > ScreeningModels
+                ? new CancellableAcquisition(new IntegratedExpectedImprovement(
+                    Enumerable.Range(0, ScreeningModels).Select(i => models[i * models.Count / ScreeningModels]).ToList(), costModels), _cancellation)
                 : null;
             var incumbents = Enumerable.Range(0, y.Count).OrderBy(i => y[i]).Take(_options.Incumbents).Select(i => x[i]).ToList();
             var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed, screening);

@@ -36,6 +36,7 @@ public sealed class SmacTuner : ITuner
     private readonly RandomForest _forest;
     private readonly OneExchangeLocalSearch _localSearch;
     private readonly Random _random;
+    private CancellationToken _cancellation;
     private readonly int _initialTrials;
 
     // Canonical raw values of every trial; none is proposed again. The modelled ones, in the order their results
@@ -78,9 +79,27 @@ public sealed class SmacTuner : ITuner
     internal int PendingCount => _trials.PendingCount;
 
     /// <inheritdoc />
-    public Parameter Propose(TrialSettings settings)
+    public Parameter Propose(TrialSettings settings) => Propose(settings, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Read by the model's inner loops for the length of this proposal.
+        _cancellation = cancellationToken;
+        try
+        {
+            return ProposeOnce(settings);
+        }
+        finally
+        {
+            _cancellation = CancellationToken.None;
+        }
+    }
+
+    private Parameter ProposeOnce(TrialSettings settings)
+    {
         // A space without dimensions has one parameter to offer, and no model to fit.
         if (_view.Count == 0)
         {
@@ -146,6 +165,7 @@ public sealed class SmacTuner : ITuner
         var best = double.PositiveInfinity;
         foreach (var y in targets) best = Math.Min(best, y);
         FitForest(modelled, targets);
+        _cancellation.ThrowIfCancellationRequested();
         var sdFloor = SdFloor(targets);
         var logTransformed = Options.LossTransform == SmacLossTransform.Log;
         void ScorePredictions(Span<double> scores)
@@ -160,6 +180,7 @@ public sealed class SmacTuner : ITuner
         }
         void Acquisition(IReadOnlyList<double[]> points, Span<double> scores)
         {
+            _cancellation.ThrowIfCancellationRequested();
             Predict(points);
             ScorePredictions(scores);
         }
