@@ -33,7 +33,8 @@ public class ArchitectureSmboTuner : ITuner
     private readonly ArchitectureSmboOptions _options;
     private readonly EvolutionaryArchitectureSearch _search;
     private readonly Random _random;
-    private CancellationToken _cancellation;
+    // Read by the model's and the optimiser's inner loops for the length of a proposal.
+    private readonly ProposalCancellation _cancellation = new();
     // Every trial's architecture, taken by its canonical key (twins share one).
     private readonly TunerHistory<KeyedPoint<Parameter>> _trials = new(KeyedPoint<Parameter>.ByKey);
     private int _proposals;
@@ -86,17 +87,7 @@ public class ArchitectureSmboTuner : ITuner
     public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        cancellationToken.ThrowIfCancellationRequested();
-        // Read by the model's inner loops for the length of this proposal.
-        _cancellation = cancellationToken;
-        try
-        {
-            return ProposeOnce(settings);
-        }
-        finally
-        {
-            _cancellation = CancellationToken.None;
-        }
+        return _cancellation.During(cancellationToken, () => ProposeOnce(settings));
     }
 
     private Parameter ProposeOnce(TrialSettings settings)
@@ -134,10 +125,10 @@ public class ArchitectureSmboTuner : ITuner
             var incumbents = Enumerable.Range(0, modelled.Count).OrderBy(i => targets[i]).Select(i => _view.Encode(points[i])).ToList();
             double[] Score(IReadOnlyList<Parameter> candidates)
             {
-                _cancellation.ThrowIfCancellationRequested();
+                _cancellation.Token.ThrowIfCancellationRequested();
                 return _acquisition.Score(candidates);
             }
-            _cancellation.ThrowIfCancellationRequested();
+            _cancellation.Token.ThrowIfCancellationRequested();
             return _search.Maximize(incumbents, Score, key => !IsTaken(key), _random);
         }
         catch (InvalidOperationException)

@@ -40,7 +40,8 @@ public sealed class GpTuner : ITuner
     private readonly ModelViewEncoding _encoding;
     private readonly GpOptions _options;
     private readonly Random _random;
-    private CancellationToken _cancellation;
+    // Read by the model's and the optimiser's inner loops for the length of a proposal.
+    private readonly ProposalCancellation _cancellation = new();
     private readonly double[][] _initialDesign;
     private readonly IHyperparameterEstimator _estimator;
     private readonly MapEstimator _costEstimator = new(restarts: 1);
@@ -88,17 +89,7 @@ public sealed class GpTuner : ITuner
     public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        cancellationToken.ThrowIfCancellationRequested();
-        // Read by the model's inner loops for the length of this proposal.
-        _cancellation = cancellationToken;
-        try
-        {
-            return ProposeOnce(settings);
-        }
-        finally
-        {
-            _cancellation = CancellationToken.None;
-        }
+        return _cancellation.During(cancellationToken, () => ProposeOnce(settings));
     }
 
     private Parameter ProposeOnce(TrialSettings settings)
@@ -138,7 +129,7 @@ public sealed class GpTuner : ITuner
             _gp ??= new GaussianProcess<double[]>(CreateKernel());
             var (x, y) = Observations();
             _gp.Fit(x, ModelledLosses(y));
-            var thetas = _estimator.Estimate(_gp, _random, _cancellation);
+            var thetas = _estimator.Estimate(_gp, _random, _cancellation.Token);
             var models = new List<GaussianProcess<double[]>>();
             var pending = _trials.Pending.Select(t => t.Point).ToList();
             var fantasies = _options.HyperparameterMode == HyperparameterMode.Map
@@ -155,15 +146,15 @@ public sealed class GpTuner : ITuner
                 }
                 for (var f = 0; f < fantasies; f++)
                 {
-                    _cancellation.ThrowIfCancellationRequested();
+                    _cancellation.Token.ThrowIfCancellationRequested();
                     models.Add(model.Condition(pending, model.SampleObservations(pending, _random)));
                 }
             }
             var costModels = CostModels();
-            IDifferentiableAcquisition acquisition = new CancellableAcquisition(new IntegratedExpectedImprovement(models, costModels), _cancellation);
+            IDifferentiableAcquisition acquisition = new CancellableAcquisition(new IntegratedExpectedImprovement(models, costModels), _cancellation.Token);
             IDifferentiableAcquisition? screening = models.Count > ScreeningModels
                 ? new CancellableAcquisition(new IntegratedExpectedImprovement(
-                    Enumerable.Range(0, ScreeningModels).Select(i => models[i * models.Count / ScreeningModels]).ToList(), costModels), _cancellation)
+                    Enumerable.Range(0, ScreeningModels).Select(i => models[i * models.Count / ScreeningModels]).ToList(), costModels), _cancellation.Token)
                 : null;
             var incumbents = Enumerable.Range(0, y.Count).OrderBy(i => y[i]).Take(_options.Incumbents).Select(i => x[i]).ToList();
             var best = _optimizer.Maximize(acquisition, incumbents, _random, x => _encoding.Canonicalize(x), IsAllowed, screening);

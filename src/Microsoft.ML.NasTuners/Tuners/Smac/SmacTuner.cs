@@ -36,7 +36,8 @@ public sealed class SmacTuner : ITuner
     private readonly RandomForest _forest;
     private readonly OneExchangeLocalSearch _localSearch;
     private readonly Random _random;
-    private CancellationToken _cancellation;
+    // Read by the model's and the optimiser's inner loops for the length of a proposal.
+    private readonly ProposalCancellation _cancellation = new();
     private readonly int _initialTrials;
 
     // Canonical raw values of every trial; none is proposed again. The modelled ones, in the order their results
@@ -85,17 +86,7 @@ public sealed class SmacTuner : ITuner
     public Parameter Propose(TrialSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        cancellationToken.ThrowIfCancellationRequested();
-        // Read by the model's inner loops for the length of this proposal.
-        _cancellation = cancellationToken;
-        try
-        {
-            return ProposeOnce(settings);
-        }
-        finally
-        {
-            _cancellation = CancellationToken.None;
-        }
+        return _cancellation.During(cancellationToken, () => ProposeOnce(settings));
     }
 
     private Parameter ProposeOnce(TrialSettings settings)
@@ -165,7 +156,7 @@ public sealed class SmacTuner : ITuner
         var best = double.PositiveInfinity;
         foreach (var y in targets) best = Math.Min(best, y);
         FitForest(modelled, targets);
-        _cancellation.ThrowIfCancellationRequested();
+        _cancellation.Token.ThrowIfCancellationRequested();
         var sdFloor = SdFloor(targets);
         var logTransformed = Options.LossTransform == SmacLossTransform.Log;
         void ScorePredictions(Span<double> scores)
@@ -180,7 +171,7 @@ public sealed class SmacTuner : ITuner
         }
         void Acquisition(IReadOnlyList<double[]> points, Span<double> scores)
         {
-            _cancellation.ThrowIfCancellationRequested();
+            _cancellation.Token.ThrowIfCancellationRequested();
             Predict(points);
             ScorePredictions(scores);
         }
