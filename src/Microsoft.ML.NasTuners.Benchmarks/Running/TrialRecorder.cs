@@ -10,7 +10,7 @@ internal sealed class TrialRecorder(IBenchmarkProblem problem, string tunerName,
     ContinuationAccounting accounting, Action<TrialRecord> onTrial, CancellationToken cancellationToken) : IExperimentMonitor
 {
     private readonly bool _budgeted = problem.MaxBudget is not null;
-    private (double Budget, double Loss)? _incumbent;
+    private TrialResult? _incumbent;
     private double? _best;
 
     public void OnTrialStarted(TrialSettings settings)
@@ -36,10 +36,10 @@ internal sealed class TrialRecorder(IBenchmarkProblem problem, string tunerName,
         var fullBudget = problem.MaxBudget ?? 1;
         var budget = _budgeted ? settings.Budget ?? fullBudget : (double?)null;
         var usable = result.HasUsableLoss;
-        var level = budget ?? 0;
-        if (usable && (_incumbent is not { } inc || level > inc.Budget || (level == inc.Budget && result.Loss < inc.Loss)))
+        // The experiment's own rule: the highest budget first, then the lowest loss.
+        if (usable && TrialHistory.IsBetter(result, _incumbent))
         {
-            _incumbent = (level, result.Loss);
+            _incumbent = result;
             _best = _budgeted ? FullFidelity(settings.Parameter) : result.Loss;
         }
         var record = new TrialRecord
