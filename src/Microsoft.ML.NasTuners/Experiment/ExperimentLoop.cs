@@ -24,12 +24,10 @@ internal sealed class ExperimentLoop
     private readonly StudySession _session;
     private readonly InterruptedTrialPolicy _interrupted;
 
-    private readonly List<TrialResult> _finished = [];
     private int _ended;
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource? _run;
     private CancellationToken _callerToken;
-    private TrialResult? _best;
     private double _spent;
     private Exception? _fault;
     private StopReason? _stopReason;
@@ -66,9 +64,7 @@ internal sealed class ExperimentLoop
             _config.MaxTrials, _config.DegreeOfParallelism);
 
         // A resumed study starts from what its earlier runs did: their trials count towards every limit.
-        _finished.AddRange(_session.History.Finished);
-        _ended = _finished.Count;
-        _best = _session.History.Incumbent;
+        _ended = _session.History.Count - _session.Interrupted().Count;
         _spent = _session.History.SpentBudget;
         var reruns = new Queue<TrialSettings>();
         foreach (var interrupted in _session.Interrupted())
@@ -165,7 +161,7 @@ internal sealed class ExperimentLoop
         _logger.LogInformation("Experiment stopped ({StopReason}) after {Trials} trials in {Seconds:0.0} s.",
             stopReason, _ended, _clock.Elapsed.TotalSeconds);
         return new ExperimentResult(
-            _finished.OrderBy(r => r.TrialSettings.TrialId).ToList(), _best, stopReason, _clock.Elapsed, _fault, _config.Budget,
+            _session.History.Finished.ToList(), _session.History.Incumbent, stopReason, _clock.Elapsed, _fault, _config.Budget,
             _executor.Abandoned);
     }
 
@@ -239,8 +235,8 @@ internal sealed class ExperimentLoop
 
     private void Record(TrialResult result, int stillRunning)
     {
-        if (_config.KeepTrials) _finished.Add(result);
         _ended++;
+        var bestBefore = _session.History.Incumbent;
         var id = result.TrialSettings.TrialId;
         var spent = _config.SpentBudget?.Invoke(result) ?? result.SpentBudget ?? 0;
         try
@@ -277,9 +273,9 @@ internal sealed class ExperimentLoop
 
         _spent += spent;
 
-        if (result.HasUsableLoss && TrialHistory.IsBetter(result, _best))
+        // The history keeps the incumbent by its rule; this trial is the new one when it took the place.
+        if (!ReferenceEquals(_session.History.Incumbent, bestBefore))
         {
-            _best = result;
             Notify(m => m.OnBestChanged(result), $"OnBestChanged of trial {id}");
         }
 
@@ -290,8 +286,8 @@ internal sealed class ExperimentLoop
             TrialsCompleted = _ended,
             TrialsRunning = stillRunning,
             MaxTrials = _config.MaxTrials,
-            BestLoss = _best?.Loss ?? double.NaN,
-            BestTrialId = _best?.TrialSettings.TrialId,
+            BestLoss = _session.History.Incumbent?.Loss ?? double.NaN,
+            BestTrialId = _session.History.Incumbent?.TrialSettings.TrialId,
             Elapsed = _clock.Elapsed,
             TimeLimit = _config.TimeLimit,
             BudgetSpent = _spent,
