@@ -35,7 +35,7 @@ internal static class VerifyAction
         IReadOnlyList<TrialRecord> records;
         try
         {
-            var runs = plan.Problems.Count * plan.Tuners.Count * plan.Seeds.Count - runner.Skipped(plan).Count * plan.Seeds.Count;
+            var runs = runner.Runs(plan).Count;
             var perRun = plan.BudgetLimit is { } k ? (long)Math.Ceiling(k) : plan.Trials;
             context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bench: verifying {path}: {runs} run(s) of {plan.Problems.Count} problem(s) × {plan.Tuners.Count} tuner(s) × {plan.Seeds.Count} seed(s)"));
