@@ -7,7 +7,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 public static class YahpoData
 {
     /// <summary>The environment variable that names the folder (the <c>yahpo</c> folder itself).</summary>
-    public const string DirectoryVariable = "NASTUNERS_YAHPO_DIR";
+    public static string DirectoryVariable => NasDataSets.Yahpo.Variable;
 
     /// <summary>The folder (<see cref="DirectoryVariable"/> when set, otherwise the repository's <c>data/yahpo</c>);
     /// null when none is found.</summary>

@@ -12,7 +12,7 @@ namespace Microsoft.ML.NasTuners.TorchSharp;
 public static class DigitsDataset
 {
     /// <summary>An environment variable holding the path of <c>digits.csv.gz</c> (or of its directory).</summary>
-    public const string PathVariable = "NASTUNERS_DIGITS";
+    public static string PathVariable => NasDataSets.Digits.Variable;
 
     /// <summary>The file name.</summary>
     public const string FileName = "digits.csv.gz";

