@@ -31,7 +31,9 @@ internal static class ExperimentBenchmarkRun
             CompleteInProposalOrder: true,
             ExpectedCost: accounting.Cost,
             SpentBudget: accounting.Charge,
-            KeepTrials: false);
+            KeepTrials: false,
+            // The problems evaluate before they return: the loop runs on this (thread-pool) thread alone.
+            InlineTrials: true);
         var loop = new ExperimentLoop(config, timed, new ProblemTrialRunner(problem), [recorder], progress: null, NullLogger.Instance);
         var result = loop.RunAsync(cancellationToken).GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();

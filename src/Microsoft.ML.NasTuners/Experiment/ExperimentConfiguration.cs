@@ -9,6 +9,9 @@ namespace Microsoft.ML.NasTuners;
 /// null charges its budget less the budget it continues from.</param>
 /// <param name="SpentBudget">The budget an ended trial spent, asked once per trial in the order trials are recorded;
 /// null takes the result's <see cref="TrialResult.SpentBudget"/>.</param>
+/// <param name="InlineTrials">Run each trial on the loop's own thread instead of the thread pool, for trials that
+/// finish before they return (the benchmark's problems): a run then needs no second thread, and many runs on a thread
+/// pool never wait on it.</param>
 /// <param name="KeepTrials">Keep every ended trial for the result (the default). False keeps none, so a run of any
 /// length holds only its running trials; the monitors still see every trial.</param>
 internal sealed record ExperimentConfiguration(
@@ -22,4 +25,5 @@ internal sealed record ExperimentConfiguration(
     Func<TrialSettings, double>? ExpectedCost = null,
     Func<TrialResult, double>? SpentBudget = null,
     bool KeepTrials = true,
-    int MaxAbandonedTrials = NasExperiment.DefaultMaxAbandonedTrials);
+    int MaxAbandonedTrials = NasExperiment.DefaultMaxAbandonedTrials,
+    bool InlineTrials = false);

@@ -40,7 +40,7 @@ internal sealed class ExperimentLoop
         _interrupted = interrupted;
         _config = config;
         _tuner = tuner;
-        _executor = new TrialExecutor(runner, config.TrialTimeout);
+        _executor = new TrialExecutor(runner, config.TrialTimeout, config.InlineTrials);
         _monitors = monitors;
         _progress = progress;
         _logger = logger;

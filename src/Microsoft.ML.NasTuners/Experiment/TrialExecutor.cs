@@ -11,6 +11,7 @@ internal sealed class TrialExecutor
 {
     private readonly ITrialRunner _runner;
     private readonly TimeSpan? _trialTimeout;
+    private readonly bool _inline;
     // How long a trial told to stop may take to return before it is abandoned.
     private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(100);
 
@@ -35,8 +36,9 @@ internal sealed class TrialExecutor
         }
     }
 
-    public TrialExecutor(ITrialRunner runner, TimeSpan? trialTimeout)
+    public TrialExecutor(ITrialRunner runner, TimeSpan? trialTimeout, bool inline = false)
     {
+        _inline = inline;
         _runner = runner;
         _trialTimeout = trialTimeout;
     }
@@ -57,7 +59,7 @@ internal sealed class TrialExecutor
 
         // Task.Run: a runner may do its synchronous part (or all its work) before its first await, and the loop must
         // not wait for that.
-        var work = Task.Run(() => _runner.RunAsync(settings, trial.Token));
+        var work = _inline ? RunInline(settings, trial.Token) : Task.Run(() => _runner.RunAsync(settings, trial.Token));
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (trial.Token.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), stopped))
             await Task.WhenAny(work, stopped.Task).ConfigureAwait(false);
@@ -76,6 +78,19 @@ internal sealed class TrialExecutor
             : End(settings, clock, TrialStatus.TimedOut, TimeoutMessage(work.IsCompleted));
         Abandon(settings.TrialId, work, trial);
         return result;
+    }
+
+    // On the caller's thread, for runners that finish before they return: no thread-pool thread waits on another.
+    private Task<TrialResult> RunInline(TrialSettings settings, CancellationToken token)
+    {
+        try
+        {
+            return _runner.RunAsync(settings, token);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<TrialResult>(e);
+        }
     }
 
     private string TimeoutMessage(bool returned) => string.Create(CultureInfo.InvariantCulture,
