@@ -70,10 +70,12 @@ internal sealed class NumericParzenKernels : ParzenKernels
                 sum.CopyTo(accumulator[k..]);
             }
         }
+        // The same operations in the same order as the vector loop, so that a value does not depend on whether it fell
+        // in the tail, and so on the machine's vector width: proposals must not change with the CPU.
         for (; k < accumulator.Length; k++)
         {
             var z = (w - mu[k]) * inverseSigma[k];
-            accumulator[k] += logNormaliser[k] - 0.5 * z * z;
+            accumulator[k] = accumulator[k] + logNormaliser[k] + -0.5 * z * z;
         }
         return true;
     }

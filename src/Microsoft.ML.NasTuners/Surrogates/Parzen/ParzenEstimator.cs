@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 
 namespace Microsoft.ML.NasTuners.Surrogates;
 
@@ -178,7 +177,7 @@ public sealed class ParzenEstimator
                 inside = _kernels[j].AddLogKernels(point[j], accumulator);
                 jacobian += _kernels[j].LogJacobian(point[j]);
             }
-            destination[i] = inside ? LogSumExpInPlace(accumulator) + jacobian : double.NegativeInfinity;
+            destination[i] = inside ? LogMeanExp.OfSum(accumulator) + jacobian : double.NegativeInfinity;
         }
     }
 
@@ -220,17 +219,5 @@ public sealed class ParzenEstimator
         // Skip components of zero weight that share the cumulative value found.
         while (index < _cumulativeWeights.Length - 1 && _logWeights[index] == double.NegativeInfinity) index++;
         return Math.Min(index, _cumulativeWeights.Length - 1);
-    }
-
-    /// <summary>log(sum(exp(values))), overwriting <paramref name="values"/>.</summary>
-    private static double LogSumExpInPlace(Span<double> values)
-    {
-        var max = TensorPrimitives.Max<double>(values);
-        if (double.IsNegativeInfinity(max)) return max;
-        TensorPrimitives.Add(values, -max, values);
-        // exp underflows to 0 well above -745 anyway; the clamp keeps -inf out of the vectorised exp.
-        TensorPrimitives.Max(values, -745.0, values);
-        TensorPrimitives.Exp(values, values);
-        return max + Math.Log(TensorPrimitives.Sum<double>(values));
     }
 }
