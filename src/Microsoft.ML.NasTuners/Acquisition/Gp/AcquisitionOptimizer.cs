@@ -16,6 +16,10 @@ public sealed class AcquisitionOptimizer
 {
     private const double FinestScale = 1e-3;
     private const double CoarsestScale = 0.2;
+    // The chance that a perturbation of an incumbent keeps its choice in a choice column.
+    private const double KeepChoiceProbability = 0.5;
+
+    private readonly HashSet<int> _choiceColumns;
 
     /// <summary>Creates the optimiser.</summary>
     /// <param name="randomCandidates">Scrambled Sobol candidates; default 512 (a power of two keeps the set balanced).</param>
@@ -23,8 +27,13 @@ public sealed class AcquisitionOptimizer
     /// <param name="starts">Candidates polished by L-BFGS-B; default 5.</param>
     /// <param name="maxIterations">The iteration limit of each L-BFGS-B run; default 50.</param>
     /// <param name="shortlistSize">Candidates kept by a screening acquisition for scoring by the real one; default 30.</param>
-    public AcquisitionOptimizer(int randomCandidates = 512, int localCandidates = 250, int starts = 5, int maxIterations = 50, int shortlistSize = 30)
+    /// <param name="choiceColumns">Columns that hold a choice (see <see cref="Surrogates.Gp.ModelViewEncoding.IsChoiceColumn"/>):
+    /// a perturbation keeps an incumbent's choice half the time and draws any choice otherwise, instead of moving the
+    /// value, as nearby values are unrelated choices and a move of 0.001 already changes one of 1,000.</param>
+    public AcquisitionOptimizer(int randomCandidates = 512, int localCandidates = 250, int starts = 5, int maxIterations = 50, int shortlistSize = 30,
+        IReadOnlyList<int>? choiceColumns = null)
     {
+        _choiceColumns = choiceColumns?.ToHashSet() ?? [];
         ShortlistSize = shortlistSize > 0 ? shortlistSize : throw new ArgumentOutOfRangeException(nameof(shortlistSize), shortlistSize, "Must be positive.");
         RandomCandidates = randomCandidates >= 0 ? randomCandidates : throw new ArgumentOutOfRangeException(nameof(randomCandidates), randomCandidates, "Must not be negative.");
         LocalCandidates = localCandidates >= 0 ? localCandidates : throw new ArgumentOutOfRangeException(nameof(localCandidates), localCandidates, "Must not be negative.");
@@ -79,7 +88,7 @@ public sealed class AcquisitionOptimizer
                 // Cycle over incumbents, best first; scales log-uniform so both fine polishing and hops happen.
                 var centre = incumbents[i % incumbents.Count];
                 var scale = FinestScale * Math.Pow(CoarsestScale / FinestScale, random.NextDouble());
-                candidates.Add(canonicalize(centre.Select(v => Math.Clamp(v + scale * Normal.Sample(random, 0, 1), 0, 1)).ToArray()));
+                candidates.Add(canonicalize(centre.Select((v, c) => Perturb(v, c, scale, random)).ToArray()));
             }
         }
         else
@@ -111,6 +120,13 @@ public sealed class AcquisitionOptimizer
             if (isAllowed(point)) return point;
         }
         return null;
+    }
+
+    private double Perturb(double value, int column, double scale, Random random)
+    {
+        var moved = Math.Clamp(value + scale * Normal.Sample(random, 0, 1), 0, 1);
+        if (!_choiceColumns.Contains(column)) return moved;
+        return random.NextDouble() < KeepChoiceProbability ? value : random.NextDouble();
     }
 
     private static double Sortable(double value) => double.IsNaN(value) ? double.NegativeInfinity : value;

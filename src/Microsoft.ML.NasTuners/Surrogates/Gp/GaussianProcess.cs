@@ -261,6 +261,18 @@ public sealed class GaussianProcess<TInput>
         return copy;
     }
 
+    /// <summary>A GP with independent hyper-parameters (same values) holding only the observations at
+    /// <paramref name="indices"/>, standardised as this GP's are: hyper-parameters estimated on it (mean, noise and
+    /// amplitude are in standardised units) carry over to this GP unchanged.</summary>
+    public GaussianProcess<TInput> Subset(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (indices.Count == 0) throw new ArgumentException("A GP needs at least one observation.", nameof(indices));
+        var copy = CloneModel();
+        copy.SetData(indices.Select(i => _x[i]).ToArray(), indices.Select(i => _y[i]).ToArray(), OutputMean, OutputScale, standardised: true);
+        return copy;
+    }
+
     /// <summary>A copy with independent hyper-parameters (same values) sharing this GP's data.</summary>
     public GaussianProcess<TInput> Clone()
     {

@@ -6,12 +6,16 @@ namespace Microsoft.ML.NasTuners.Surrogates.Gp;
 /// The Matérn-5/2 kernel with one length-scale per dimension (automatic relevance determination):
 /// k(x, y) = a (1 + √5 r + 5r²/3) exp(-√5 r), with r² = Σ ((x_c - y_c) / ℓ_c)². Twice differentiable, so
 /// less smooth than the squared exponential and closer to real objectives (Snoek et al. 2012).
-/// Hyper-parameters: the amplitude a (a variance), then ℓ_0 … ℓ_{d-1}.
+/// Hyper-parameters: the amplitude a (a variance), then ℓ_0 … ℓ_{d-1}. Choice columns (the choice of a wide
+/// categorical, see <see cref="ModelViewEncoding.IsChoiceColumn"/>) enter r² by equality only: 0 when the two
+/// values are equal, 1/ℓ_c² when they differ, so one length-scale sets how alike two different choices are.
 /// </summary>
 public sealed class Matern52Ard : IDifferentiableKernel
 {
     private static readonly double Sqrt5 = Math.Sqrt(5);
     private readonly Hyperparameter[] _hyperparameters;
+    // Null when no column is a choice column: the common case keeps the plain difference.
+    private readonly bool[]? _choiceColumn;
 
     /// <summary>Creates the kernel for inputs in the unit cube with the default hyper-parameters: amplitude 1 with
     /// prior LogNormal(median 1, σ 1) on [0.01, 100]; length-scales 0.5 on [<paramref name="minLengthScale"/>,
@@ -21,20 +25,24 @@ public sealed class Matern52Ard : IDifferentiableKernel
     /// <param name="minLengthScale">The smallest length-scale; default 0.01.</param>
     /// <param name="maxLengthScale">The largest length-scale; default 2 (twice the unit cube: an irrelevant dimension
     /// is already nearly flat there, and larger values only let the model ignore a dimension it knows little about).</param>
-    public Matern52Ard(int dimension, IPrior? lengthScalePrior = null, double minLengthScale = 0.01, double maxLengthScale = 2)
+    /// <param name="choiceColumns">The columns compared for equality only; none by default.</param>
+    public Matern52Ard(int dimension, IPrior? lengthScalePrior = null, double minLengthScale = 0.01, double maxLengthScale = 2,
+        IReadOnlyList<int>? choiceColumns = null)
         : this(
             new Hyperparameter("amplitude", 1, 0.01, 100, new LogNormalPrior(1, 1)),
             Enumerable.Range(0, dimension > 0 ? dimension : throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "The dimension must be positive."))
                 .Select(c => new Hyperparameter($"lengthscale[{c}]", Math.Clamp(0.5, minLengthScale, maxLengthScale), minLengthScale, maxLengthScale,
                     lengthScalePrior ?? new LogNormalPrior(0.5, 1)))
-                .ToArray())
+                .ToArray(),
+            choiceColumns)
     {
     }
 
     /// <summary>Creates the kernel from explicit hyper-parameters (log-scaled, positive).</summary>
     /// <param name="amplitude">The amplitude (a variance).</param>
     /// <param name="lengthScales">One length-scale per input coordinate.</param>
-    public Matern52Ard(Hyperparameter amplitude, IReadOnlyList<Hyperparameter> lengthScales)
+    /// <param name="choiceColumns">The columns compared for equality only; none by default.</param>
+    public Matern52Ard(Hyperparameter amplitude, IReadOnlyList<Hyperparameter> lengthScales, IReadOnlyList<int>? choiceColumns = null)
     {
         ArgumentNullException.ThrowIfNull(amplitude);
         ArgumentNullException.ThrowIfNull(lengthScales);
@@ -43,7 +51,19 @@ public sealed class Matern52Ard : IDifferentiableKernel
             throw new ArgumentException("The amplitude and the length-scales must be log-scaled (positive).", nameof(lengthScales));
         _hyperparameters = [amplitude, .. lengthScales];
         Dimension = lengthScales.Count;
+        if (choiceColumns is { Count: > 0 })
+        {
+            _choiceColumn = new bool[Dimension];
+            foreach (var c in choiceColumns)
+            {
+                if (c < 0 || c >= Dimension) throw new ArgumentOutOfRangeException(nameof(choiceColumns), c, $"A choice column must lie in [0, {Dimension}).");
+                _choiceColumn[c] = true;
+            }
+        }
     }
+
+    /// <summary>True when column <paramref name="c"/> is compared for equality only.</summary>
+    public bool IsChoiceColumn(int c) => _choiceColumn is { } m && m[c];
 
     /// <inheritdoc />
     public int Dimension { get; }
@@ -121,7 +141,7 @@ public sealed class Matern52Ard : IDifferentiableKernel
             var factor = -a * 5.0 / 3 * (1 + Sqrt5 * r) * e;
             var row = gradients.Slice(i * d, d);
             for (var c = 0; c < d; c++)
-                row[c] = factor * (x[c] - xi[c]) * inv[c];
+                row[c] = IsChoiceColumn(c) ? 0 : factor * (x[c] - xi[c]) * inv[c];
         }
     }
 
@@ -152,7 +172,7 @@ public sealed class Matern52Ard : IDifferentiableKernel
                 var factor = wij * a * 5.0 / 3 * (1 + Sqrt5 * r) * e;
                 for (var c = 0; c < d; c++)
                 {
-                    var diff = xi[c] - xj[c];
+                    var diff = Difference(xi, xj, c);
                     lengthSums[c] += factor * diff * diff * inv[c];
                 }
             }
@@ -182,6 +202,8 @@ public sealed class Matern52Ard : IDifferentiableKernel
                 var wji = w[i * n + j];
                 for (var c = 0; c < d; c++)
                 {
+                    // A choice column's value moves the kernel only by jumps: no gradient.
+                    if (IsChoiceColumn(c)) continue;
                     // d k(x_i, x_j)/d x_i = factor (x_i - x_j)/ℓ², and the mirror term for x_j has the opposite sign.
                     var g = factor * (xi[c] - xj[c]) * inv[c];
                     result[i * d + c] += wij * g;
@@ -192,7 +214,8 @@ public sealed class Matern52Ard : IDifferentiableKernel
     }
 
     /// <inheritdoc />
-    public IKernel<double[]> Clone() => new Matern52Ard(Amplitude.Clone(), _hyperparameters.Skip(1).Select(h => h.Clone()).ToArray());
+    public IKernel<double[]> Clone() => new Matern52Ard(Amplitude.Clone(), _hyperparameters.Skip(1).Select(h => h.Clone()).ToArray(),
+        _choiceColumn is null ? null : Enumerable.Range(0, Dimension).Where(IsChoiceColumn).ToArray());
 
     /// <inheritdoc />
     public override string ToString() => $"Matern52Ard({string.Join(", ", _hyperparameters.Select(h => h.ToString()))})";
@@ -210,16 +233,20 @@ public sealed class Matern52Ard : IDifferentiableKernel
         return inv;
     }
 
-    private static double SquaredDistance(double[] x, double[] y, double[] inv)
+    private double SquaredDistance(double[] x, double[] y, double[] inv)
     {
         double sum = 0;
         for (var c = 0; c < inv.Length; c++)
         {
-            var diff = x[c] - y[c];
+            var diff = Difference(x, y, c);
             sum += diff * diff * inv[c];
         }
         return sum;
     }
+
+    // x_c - y_c, or for a choice column 0 when the choices are equal and 1 when they differ.
+    private double Difference(double[] x, double[] y, int c) =>
+        _choiceColumn is { } m && m[c] ? (x[c] == y[c] ? 0 : 1) : x[c] - y[c];
 
     private double[] CheckInput(double[] x)
     {

@@ -3,14 +3,21 @@ namespace Microsoft.ML.NasTuners.Surrogates.Gp;
 /// <summary>
 /// The columns a GP sees for a <see cref="ModelView"/>: one column in [0,1] per numeric dimension (its
 /// <see cref="Dimension.ToUnit"/>, so log-scaled and integer dimensions are already warped) and one column per
-/// choice of a categorical (one-hot, so choices are never ordered). An inactive conditional dimension takes
-/// <see cref="InactiveValue"/> in its numeric column and zeros in its one-hot columns: every inactive point looks
-/// the same to the kernel, which is crude — spaces with many conditions are better served by SMAC or TPE.
+/// choice of a categorical (one-hot, so choices are never ordered) — up to <see cref="OneHotLimit"/> choices. A wider
+/// categorical takes one column holding its choice, (index + ½) / K for K choices, which the kernel compares only for
+/// equality (<see cref="IsChoiceColumn"/>): one-hot columns, each with its own length-scale, made the kernel's cost
+/// and the number of hyper-parameters grow with K (a 1,000-choice categorical took over a minute per proposal).
+/// An inactive conditional dimension takes <see cref="InactiveValue"/> in its numeric or choice column and zeros in
+/// its one-hot columns: every inactive point looks the same to the kernel, which is crude — spaces with many
+/// conditions are better served by SMAC or TPE.
 /// </summary>
 public sealed class ModelViewEncoding
 {
     /// <summary>The value of the column of an inactive numeric dimension.</summary>
     public const double InactiveValue = 0;
+
+    /// <summary>The most choices a categorical is one-hot encoded with; wider ones take a single choice column.</summary>
+    public const int OneHotLimit = 16;
 
     private readonly int[] _firstColumn;
     private readonly int[] _dimensionOfColumn;
@@ -24,7 +31,7 @@ public sealed class ModelViewEncoding
         for (var i = 0; i < view.Count; i++)
         {
             _firstColumn[i] = columns.Count;
-            var width = view.Dimensions[i].Kind == DimensionKind.Categorical ? view.Dimensions[i].ChoiceCount : 1;
+            var width = IsOneHot(view.Dimensions[i]) ? view.Dimensions[i].ChoiceCount : 1;
             for (var k = 0; k < width; k++) columns.Add(i);
         }
         _dimensionOfColumn = columns.ToArray();
@@ -50,6 +57,13 @@ public sealed class ModelViewEncoding
     /// <summary>True when a column holds a numeric (continuous or integer) dimension.</summary>
     public bool IsNumericColumn(int column) => View.Dimensions[_dimensionOfColumn[column]].IsNumeric;
 
+    /// <summary>True when a column holds the choice of a categorical wider than <see cref="OneHotLimit"/>: a kernel
+    /// must compare its values only for equality, as their order means nothing.</summary>
+    public bool IsChoiceColumn(int column) => View.Dimensions[_dimensionOfColumn[column]] is { Kind: DimensionKind.Categorical } d && !IsOneHot(d);
+
+    /// <summary>The choice columns (see <see cref="IsChoiceColumn"/>), ascending.</summary>
+    public IReadOnlyList<int> ChoiceColumns => Enumerable.Range(0, Dimension).Where(IsChoiceColumn).ToArray();
+
     /// <summary>True when a column holds a continuous dimension (the only columns an acquisition gradient moves).</summary>
     public bool IsContinuousColumn(int column) => View.Dimensions[_dimensionOfColumn[column]].Kind == DimensionKind.Continuous;
 
@@ -70,7 +84,8 @@ public sealed class ModelViewEncoding
                 var index = (int)Math.Round(v);
                 if (index < 0 || index >= d.ChoiceCount)
                     throw new ArgumentException($"Dimension '{d.Name}' has choice index {v}; allowed 0..{d.ChoiceCount - 1}.", nameof(values));
-                result[first + index] = 1;
+                if (IsOneHot(d)) result[first + index] = 1;
+                else result[first] = (index + 0.5) / d.ChoiceCount;
             }
             else
             {
@@ -81,7 +96,7 @@ public sealed class ModelViewEncoding
     }
 
     /// <summary>The point of the model view at a point of the columns: numbers through <see cref="Dimension.FromUnit"/>
-    /// (so integers are rounded), categoricals by their largest one-hot column, NaN for inactive dimensions.</summary>
+    /// (so integers are rounded), categoricals by their largest one-hot column or the choice their choice column holds, NaN for inactive dimensions.</summary>
     public double[] Decode(ReadOnlySpan<double> columns)
     {
         if (columns.Length != Dimension) throw new ArgumentException($"Expected {Dimension} columns, got {columns.Length}.", nameof(columns));
@@ -95,7 +110,12 @@ public sealed class ModelViewEncoding
             }
             var d = View.Dimensions[i];
             var first = _firstColumn[i];
-            if (d.Kind == DimensionKind.Categorical)
+            if (d.Kind == DimensionKind.Categorical && !IsOneHot(d))
+            {
+                var u = columns[first];
+                values[i] = double.IsFinite(u) ? Math.Clamp((int)Math.Floor(u * d.ChoiceCount), 0, d.ChoiceCount - 1) : 0;
+            }
+            else if (d.Kind == DimensionKind.Categorical)
             {
                 var best = 0;
                 for (var k = 1; k < d.ChoiceCount; k++)
@@ -112,6 +132,8 @@ public sealed class ModelViewEncoding
         }
         return values;
     }
+
+    private static bool IsOneHot(Dimension d) => d.Kind == DimensionKind.Categorical && d.ChoiceCount <= OneHotLimit;
 
     /// <summary>The valid point a point of the columns stands for: <c>Encode(Decode(columns))</c>.</summary>
     public double[] Canonicalize(ReadOnlySpan<double> columns) => Encode(Decode(columns));

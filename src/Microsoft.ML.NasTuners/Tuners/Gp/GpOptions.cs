@@ -25,6 +25,12 @@ public sealed class GpOptions
     /// <summary>Slice-sampling sweeps per kept sample; default 1.</summary>
     public int Thinning { get; set; } = 1;
 
+    /// <summary>The most observations GP hyper-parameters are estimated from; default 200. Past it, they are estimated
+    /// from the best half of that many and an even spread of the rest, and the model then conditions on every
+    /// observation: estimation costs O(n³) per likelihood evaluation, so this bounds what a proposal costs as a run grows
+    /// (see docs/tuners/gp-bo.md for the measured cost).</summary>
+    public int MaxEstimationObservations { get; set; } = 200;
+
     /// <summary>Perturbed L-BFGS-B starts beside the previous estimate in <see cref="Tuners.HyperparameterMode.Map"/>
     /// mode; default 2.</summary>
     public int MapRestarts { get; set; } = 2;
@@ -77,6 +83,7 @@ public sealed class GpOptions
         Check(InitialBurnIn >= 0, nameof(InitialBurnIn), InitialBurnIn, "at least 0");
         Check(BurnIn >= 0, nameof(BurnIn), BurnIn, "at least 0");
         Check(Thinning >= 1, nameof(Thinning), Thinning, "at least 1");
+        Check(MaxEstimationObservations >= 2, nameof(MaxEstimationObservations), MaxEstimationObservations, "at least 2");
         Check(MapRestarts >= 0, nameof(MapRestarts), MapRestarts, "at least 0");
         Check(MinLengthScale > 0 && MinLengthScale < MaxLengthScale && double.IsFinite(MaxLengthScale), nameof(MinLengthScale),
             $"[{MinLengthScale}, {MaxLengthScale}]", "0 < MinLengthScale < MaxLengthScale < infinity");

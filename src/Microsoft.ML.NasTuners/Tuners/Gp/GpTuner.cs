@@ -12,7 +12,8 @@ namespace Microsoft.ML.NasTuners.Tuners;
 /// </summary>
 /// <remarks>
 /// <para>The GP sees the model view through <see cref="ModelViewEncoding"/>: numeric dimensions in [0,1] (log-scaled
-/// ones in log space), categoricals one-hot. Integers and categoricals are rounded inside the kernel's input transform
+/// ones in log space), categoricals one-hot up to <see cref="ModelViewEncoding.OneHotLimit"/> choices and as one choice
+/// column compared for equality past it. Integers and categoricals are rounded inside the kernel's input transform
 /// (Garrido-Merchán &amp; Hernández-Lobato 2020), so the acquisition is flat between valid values. Conditional
 /// parameters work (inactive ones take a fixed value) but are the GP's weak spot: for spaces with many branches
 /// prefer SMAC or TPE.</para>
@@ -69,7 +70,8 @@ public sealed class GpTuner : ITuner
         _estimator = _options.HyperparameterMode == HyperparameterMode.SliceSampling
             ? new SliceSamplingEstimator(_options.HyperparameterSamples, _options.Thinning, _options.InitialBurnIn, _options.BurnIn)
             : new MapEstimator(_options.MapRestarts);
-        _optimizer = new AcquisitionOptimizer(_options.RandomCandidates, _options.LocalCandidates, _options.RefinementStarts);
+        _optimizer = new AcquisitionOptimizer(_options.RandomCandidates, _options.LocalCandidates, _options.RefinementStarts,
+            choiceColumns: _encoding.ChoiceColumns);
     }
 
     /// <summary>The encoding of the search space the GP works in.</summary>
@@ -101,7 +103,9 @@ public sealed class GpTuner : ITuner
             _trials.Propose(settings.TrialId, []);
             return _view.Decode([]);
         }
-        if (_nextInitial < _initialDesign.Length)
+        // Results the tuner did not propose (enqueued, or from a warm start) count towards the design: once the GP holds
+        // as many observations as the design has points, it has what the design was for.
+        if (_nextInitial < _initialDesign.Length && _trials.Modelled.Count < _initialDesign.Length)
         {
             x = _initialDesign[_nextInitial++];
             if (!IsAllowed(x)) x = null;
@@ -129,7 +133,7 @@ public sealed class GpTuner : ITuner
             _gp ??= new GaussianProcess<double[]>(CreateKernel());
             var (x, y) = Observations();
             _gp.Fit(x, ModelledLosses(y));
-            var thetas = _estimator.Estimate(_gp, _random, _cancellation.Token);
+            var thetas = Estimate(_estimator, _gp, y);
             var models = new List<GaussianProcess<double[]>>();
             var pending = _trials.Pending.Select(t => t.Point).ToList();
             var fantasies = _options.HyperparameterMode == HyperparameterMode.Map
@@ -167,6 +171,17 @@ public sealed class GpTuner : ITuner
         }
     }
 
+    // Hyper-parameters estimated on at most MaxEstimationObservations of the GP's observations (EstimationSubset),
+    // left on the GP as the estimator leaves them (the last sample, or the MAP value).
+    private IReadOnlyList<double[]> Estimate(IHyperparameterEstimator estimator, GaussianProcess<double[]> gp, IReadOnlyList<double> losses)
+    {
+        if (gp.Count <= _options.MaxEstimationObservations) return estimator.Estimate(gp, _random, _cancellation.Token);
+        var subset = gp.Subset(EstimationSubset.Choose(losses, _options.MaxEstimationObservations));
+        var thetas = estimator.Estimate(subset, _random, _cancellation.Token);
+        gp.SetTheta(subset.GetTheta());
+        return thetas;
+    }
+
     // Losses as the GP sees them: warped when OutputWarping is on. The warping is increasing, so the incumbent the
     // expected improvement measures against is still the best trial.
     private (List<double[]> X, List<double> Y) Observations() =>
@@ -186,8 +201,9 @@ public sealed class GpTuner : ITuner
         var timed = _trials.Modelled.Where(t => double.IsFinite(t.DurationMs) && t.DurationMs > 0).ToList();
         if (timed.Count < 2) return null;
         _costGp ??= new GaussianProcess<double[]>(CreateKernel());
-        _costGp.Fit(timed.Select(t => t.Point).ToList(), timed.Select(t => Math.Log(t.DurationMs)).ToList());
-        _costEstimator.Estimate(_costGp, _random);
+        var logDurations = timed.Select(t => Math.Log(t.DurationMs)).ToList();
+        _costGp.Fit(timed.Select(t => t.Point).ToList(), logDurations);
+        Estimate(_costEstimator, _costGp, logDurations);
         return [_costGp.Clone()];
     }
 
@@ -202,7 +218,7 @@ public sealed class GpTuner : ITuner
             var numeric = Enumerable.Range(0, d).Where(_encoding.IsNumericColumn).ToList();
             if (numeric.Count > 0) transforms.Add(new BetaCdfWarping(d, numeric));
         }
-        var inner = new Matern52Ard(d, _options.LengthScalePrior, _options.MinLengthScale, _options.MaxLengthScale);
+        var inner = new Matern52Ard(d, _options.LengthScalePrior, _options.MinLengthScale, _options.MaxLengthScale, _encoding.ChoiceColumns);
         return transforms.Count switch
         {
             0 => inner,

@@ -158,5 +158,58 @@ public class GpTunerTests
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*MinLengthScale*");
         FluentActions.Invoking(() => new GpTuner(Square(), new GpOptions { HyperparameterSamples = 0 }))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*HyperparameterSamples*");
+        FluentActions.Invoking(() => new GpTuner(Square(), new GpOptions { MaxEstimationObservations = 1 }))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*MaxEstimationObservations*");
+    }
+
+    [Fact]
+    public void Results_the_tuner_did_not_propose_count_towards_the_initial_design()
+    {
+        var tuner = new GpTuner(Square(), Fast(), seed: 3);
+        var random = new Random(3);
+        for (var id = 0; id < 5; id++)
+        {
+            var given = new TrialSettings { TrialId = id, Parameter = Parameter.FromObject(new { x = random.NextDouble(), y = random.NextDouble() }) };
+            tuner.Update(new TrialResult { TrialSettings = given, Loss = Bowl(given.Parameter) });
+        }
+
+        tuner.Propose(new TrialSettings { TrialId = 5 });
+
+        tuner.Model.Should().NotBeNull("five results fill the five-point design, so the first proposal comes from the GP");
+        tuner.ObservationCount.Should().Be(5);
+    }
+
+    [Fact]
+    public void Past_MaxEstimationObservations_the_model_still_conditions_on_every_observation()
+    {
+        var options = Fast();
+        options.MaxEstimationObservations = 8;
+        var tuner = new GpTuner(Square(), options, seed: 4);
+
+        var history = Run(tuner, 25, Bowl);
+
+        tuner.Model!.Count.Should().Be(24, "the GP was fitted to every result before the last proposal");
+        history.Min(h => h.Loss).Should().BeLessThan(history.Take(5).Min(h => h.Loss));
+    }
+
+    [Fact]
+    public void A_categorical_with_a_thousand_choices_is_one_column_and_the_GP_returns_only_to_good_choices()
+    {
+        var choices = Enumerable.Range(0, 1000).Select(i => (object)$"c{i}").ToArray();
+        var space = new NasTuners.SearchSpace { ["x"] = new UniformDoubleOption(0, 1), ["c"] = new ChoiceOption(choices) };
+        // Even choices are good, odd ones bad: nothing in the index order tells them apart for the kernel, only equality.
+        static bool Good(string choice) => int.Parse(choice[1..]) % 2 == 0;
+        double Loss(Parameter p) => Math.Pow(p["x"].AsDouble() - 0.4, 2) + (Good(p["c"].AsString()) ? 0 : 1);
+        var tuner = new GpTuner(space, Fast(), seed: 5);
+
+        var history = Run(tuner, 40, Loss);
+
+        tuner.Encoding.Dimension.Should().Be(2);
+        var proposed = history.Select(h => h.Parameter["c"].AsString()).ToList();
+        proposed.Should().OnlyContain(c => choices.Contains(c));
+        // A choice proposed again is one the GP learned from its own result; random search would rarely repeat one
+        // of 1,000 in 40 trials, and half of its repeats would be bad.
+        var repeated = proposed.Where((c, i) => proposed.IndexOf(c) < i).ToList();
+        repeated.Should().HaveCountGreaterThanOrEqualTo(3).And.OnlyContain(c => int.Parse(c.Substring(1)) % 2 == 0, "the GP returns to choices it saw do well");
     }
 }
