@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.ML.NasTuners.Cli.Bench;
+using Microsoft.ML.NasTuners.Cli.Cost;
 using Microsoft.ML.NasTuners.Cli.Study;
 
 namespace Microsoft.ML.NasTuners.Cli;
@@ -51,6 +52,7 @@ internal static class CliApp
         var root = new RootCommand("nas-tuners: hyper-parameter and architecture search tools for ML.NET.");
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
+        root.Subcommands.Add(ProposalCostCommand.Create(context));
         return root;
     }
 }

@@ -17,6 +17,8 @@ public static class BenchmarkProblems
         ("levy10", null, _ => new LevyProblem(10)),
         ("styblinski_tang8", null, _ => new StyblinskiTangProblem(8)),
         ("six_hump_camel", null, _ => new SixHumpCamelProblem()),
+        ("choice1000", null, _ => new WideCategoricalProblem(1000)),
+        ("choice10000", null, _ => new WideCategoricalProblem(10000)),
         ("goldstein_price", null, _ => new GoldsteinPriceProblem()),
         ("mixed3", null, _ => new Mixed3Problem()),
         ("mf_hartmann6", null, _ => new MultiFidelityHartmann6Problem()),
