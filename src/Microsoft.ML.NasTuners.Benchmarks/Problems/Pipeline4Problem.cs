@@ -30,7 +30,7 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// The optimum: scaler standard, imputer median, 64 features, holdout 0.2, network with 3 layers of 128 units, lr 1e-3,
 /// batch 64, dropout 0.2, weight decay 1e-4, 60 epochs, gelu, adamw (<see cref="Optimum"/>).
 /// </summary>
-public sealed class Pipeline4Problem : IBenchmarkProblem
+public sealed class Pipeline4Problem : MixedSpaceProblem
 {
     /// <summary>The key of the learner selector.</summary>
     public const string ModelKey = "model";
@@ -45,8 +45,14 @@ public sealed class Pipeline4Problem : IBenchmarkProblem
     private static readonly Dictionary<string, double> Weights = new() { ["uniform"] = 0.03, ["distance"] = 0 };
     private static readonly Dictionary<string, double> Metric = new() { ["euclidean"] = 0, ["manhattan"] = 0.02, ["cosine"] = 0.05 };
 
-    /// <summary>Creates the problem.</summary>
+    /// <summary>Creates the problem: f* = 0, attained exactly at <see cref="Optimum"/>, where every term is zero.</summary>
     public Pipeline4Problem()
+        : base("pipeline4", "Conditional pipeline: 4 shared steps, then linear/trees/network/knn with 6-9 int, log and categorical parameters each; f* = 0 in network",
+            CreateSpace(), optimalValue: 0)
+    {
+    }
+
+    private static SearchSpace CreateSpace()
     {
         var linear = new SearchSpace
         {
@@ -89,7 +95,7 @@ public sealed class Pipeline4Problem : IBenchmarkProblem
             ["K_weights"] = Choice(Weights),
             ["K_metric"] = Choice(Metric),
         };
-        SearchSpace = new SearchSpace
+        return new SearchSpace
         {
             ["scaler"] = Choice(Scaler),
             ["imputer"] = Choice(Imputer),
@@ -119,31 +125,8 @@ public sealed class Pipeline4Problem : IBenchmarkProblem
     ]);
 
     /// <inheritdoc />
-    public string Name => "pipeline4";
-
-    /// <inheritdoc />
-    public string Description => "Conditional pipeline: 4 shared steps, then linear/trees/network/knn with 6-9 int, log and categorical parameters each; f* = 0 in network";
-
-    /// <inheritdoc />
-    public SearchSpace SearchSpace { get; }
-
-    /// <summary>f* = 0, attained exactly at <see cref="Optimum"/>: every term there is zero.</summary>
-    public double OptimalValue => 0;
-
-    /// <inheritdoc />
-    public double? MinBudget => null;
-
-    /// <inheritdoc />
-    public double? MaxBudget => null;
-
-    /// <inheritdoc />
-    public double Evaluate(Parameter parameter, double? budget = null)
+    protected override double Compute(Parameter parameter)
     {
-        ArgumentNullException.ThrowIfNull(parameter);
-        if (budget is not null)
-            throw new ArgumentOutOfRangeException(nameof(budget), budget, $"Problem '{Name}' has a single fidelity: evaluate it without a budget.");
-        // The space checks every key, range, whole number, choice and branch name, with messages that name the key.
-        _ = SearchSpace.MappingToFeatureSpace(parameter);
         double V(string key) => parameter[key].AsDouble();
         double C(Dictionary<string, double> penalties, string key) => penalties[parameter[key].AsString()];
 

@@ -39,12 +39,7 @@ internal static class ReviewCommand
             DefaultValueFactory = _ => DefaultOutput,
             HelpName = "folder",
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Runs executed at once on separate threads (default: the number of processors); results do not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "N",
-        };
+        var threads = ThreadsOption.Create();
         var imports = new Option<string[]>("--import")
         {
             Description = "A JSONL file of another framework's trials in the bench format (for example from scripts/optuna_bench.py); its runs join the tables of every condition that has their problem under their tuner name. Repeatable; a missing file is noted and skipped.",
