@@ -7,7 +7,8 @@ and f*), so the file joins `nas-tuners review --import FILE` under the tuner nam
     python3 scripts/optuna_bench.py --trials 50 --seeds 1-10 --out optuna.jsonl
     nas-tuners review --import optuna.jsonl
 
-Needs Python 3 and Optuna (Debian: sudo apt-get install python3-optuna; written against Optuna 3.1).
+Needs Python 3 and Optuna (Debian: sudo apt-get install python3-optuna, then run it with /usr/bin/python3; written
+against Optuna 3.1).
 """
 import argparse
 import json

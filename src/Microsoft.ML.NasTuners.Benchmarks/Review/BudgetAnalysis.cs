@@ -22,9 +22,17 @@ public sealed record BudgetAnalysis
     /// <summary>Tuners with results that were left out of the ranks because some cell lacks them.</summary>
     public IReadOnlyList<string> Unranked { get; init; } = [];
 
+    /// <summary>Each unranked tuner's mean rank among the ranked ones on the cells it does have (an imported framework
+    /// that ran only some problems, for one); none for a tuner that shares no cell with them.</summary>
+    public IReadOnlyList<PartialStanding> Partial { get; init; } = [];
+
     /// <summary>The tuner with the best mean rank; null when nothing was ranked.</summary>
     public string? Best => Standings.Count > 0 ? Standings[0].Tuner : null;
 }
+
+/// <summary>A tuner's mean rank among the ranked tuners over the <paramref name="Cells"/> cells it ran (ranks 1 to
+/// ranked + 1).</summary>
+public sealed record PartialStanding(string Tuner, double MeanRank, int Cells);
 
 /// <summary>The regret of one tuner on one problem after a budget, over seeds: +∞ stands for "no success yet".</summary>
 public sealed record RegretQuantiles(string Problem, string Tuner, int Seeds, double Median, double Q25, double Q75);

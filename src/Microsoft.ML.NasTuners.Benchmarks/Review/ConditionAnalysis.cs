@@ -66,11 +66,20 @@ public static class ConditionAnalysis
                 : new TunerStanding(ranked[j], meanRanks[j], lower, upper, tests[position - 1], holm[position - 1]);
         }).ToArray();
 
+        var partial = unranked
+            .Select(t => (Tuner: t, Shared: cells.Where(c => cellsOf[t].Contains(c)).ToArray()))
+            .Where(p => p.Shared.Length > 0)
+            .Select(p => new PartialStanding(p.Tuner, p.Shared.Average(c =>
+                TiedRanks.Of([values[new BenchmarkRunId(c.Item1, p.Tuner, c.Item2)], .. ranked.Select(r => values[new BenchmarkRunId(c.Item1, r, c.Item2)])])[0]),
+                p.Shared.Length))
+            .ToArray();
+
         return new BudgetAnalysis
         {
             Budget = budget,
             Regrets = regrets,
             Standings = standings,
+            Partial = partial,
             Friedman = cells.Length >= 2 && ranked.Length >= 2 ? FriedmanTest.Test(blocks) : null,
             Cells = cells.Length,
             Unranked = unranked,

@@ -92,6 +92,8 @@ public static class ReviewReadme
                 ? F($"Friedman test: χ²({f.DegreesOfFreedom}) = {f.Statistic:0.###}, p = {Number(f.PValue)} over {f.Blocks} cells.")
                 : "Friedman test: too few cells or tuners.");
             if (a.Unranked.Count > 0) text.AppendLine().AppendLine($"Not ranked (missing in some cell): {string.Join(", ", a.Unranked)}.");
+            foreach (var partial in a.Partial)
+                text.AppendLine().AppendLine(F($"On the {partial.Cells} cells it ran, {partial.Tuner}'s mean rank among the ranked tuners is {partial.MeanRank:0.00} (of 1–{a.Standings.Count + 1})."));
             text.AppendLine();
         }
         if (plots.Count > 0)

@@ -66,6 +66,8 @@ public class ConditionAnalysisTests
         final.Unranked.Should().Equal("d");
         final.Standings.Select(s => s.Tuner).Should().Equal("a", "b", "c");
         final.Regrets.Should().Contain(r => r.Tuner == "d" && r.Median == 0);
+        // d's regret 0 beats a, b and c in the one cell it ran.
+        final.Partial.Should().Equal(new PartialStanding("d", 1, 1));
     }
 
     [Fact]
