@@ -35,6 +35,7 @@ internal static class ReviewAction
         }
 
         var notes = new List<string>();
+        if (s.Quick) notes.Add("the quick variant: tiny budgets, few seeds and a subset of tuners, a smoke run whose numbers answer nothing");
         var planned = new List<(ReviewCondition Condition, BenchmarkPlan Plan)>();
         var clock = Stopwatch.StartNew();
         foreach (var condition in s.Conditions)

@@ -24,7 +24,7 @@ public sealed class ReviewReportTests : IDisposable
 
         var readme = File.ReadAllText(files[0]);
         readme.Should().Contain("| cond | a | none | a wins | held |");
-        readme.Should().Contain("`nas-tuners review --test` in 2.0 min").And.Contain("- a note");
+        readme.Should().Contain("`nas-tuners review --test`; its runs took 2.0 min").And.Contain("- a note");
         readme.Should().Contain("| a | 0.035 (0.0225–0.0475) |");
         readme.Should().Contain("Friedman test: χ²(2) = 24, p = 6.14e-6 over 12 cells.");
         // Two regret curves, the mean rank, the rank test and the proposal time.

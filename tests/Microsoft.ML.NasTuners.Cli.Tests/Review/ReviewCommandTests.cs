@@ -87,7 +87,7 @@ public sealed class ReviewCommandTests(QuickReview quick) : IClassFixture<QuickR
             foreach (var budget in condition.Budgets)
                 readme.Should().Contain($"### After {budget} {condition.BudgetUnit}");
         readme.Should().Contain("Friedman test: χ²(").And.Contain("| tuner | mean rank | 95 % interval | W+ / W− (pairs) | p | Holm p |");
-        readme.Should().Contain("no other framework imported");
+        readme.Should().Contain("no other framework imported").And.Contain("- the quick variant: tiny budgets");
     }
 
     [Fact]
