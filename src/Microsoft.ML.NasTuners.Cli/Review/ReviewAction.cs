@@ -17,16 +17,10 @@ internal static class ReviewAction
     /// <summary>Runs the review and returns the exit code; errors become one line on stderr.</summary>
     public static int Run(CliContext context, Func<ReviewSettings> settings, CancellationToken cancellationToken)
     {
-        ReviewSettings s;
+        if (!SettingsBinding.TryBind(context, settings, out var s)) return ExitCodes.Usage;
         try
         {
-            s = settings();
             Directory.CreateDirectory(s.OutputFolder);
-        }
-        catch (UsageException e)
-        {
-            context.Stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
