@@ -38,8 +38,7 @@ public static class BenchmarkRanking
         {
             var entries = cell.ToArray();
             var cellRanks = TiedRanks.Of(entries.Select(f => f.Regret).ToArray());
-            // In regret order, as the ranks were always gathered, so that each tuner's sum adds in the same order.
-            foreach (var k in Enumerable.Range(0, entries.Length).OrderBy(k => entries[k].Regret))
+            for (var k = 0; k < entries.Length; k++)
             {
                 if (!ranks.TryGetValue(entries[k].Tuner, out var list)) ranks[entries[k].Tuner] = list = [];
                 list.Add(cellRanks[k]);
