@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.ML.NasTuners.Cli.Bench;
 using Microsoft.ML.NasTuners.Cli.Cost;
+using Microsoft.ML.NasTuners.Cli.Review;
 using Microsoft.ML.NasTuners.Cli.Study;
 
 namespace Microsoft.ML.NasTuners.Cli;
@@ -46,12 +47,13 @@ internal static class CliApp
         }
     }
 
-    /// <summary>The command tree: <c>nas-tuners bench</c> (more commands come later).</summary>
+    /// <summary>The command tree: <c>nas-tuners bench</c>, <c>study</c> and <c>review</c>.</summary>
     public static RootCommand BuildRootCommand(CliContext context)
     {
         var root = new RootCommand("nas-tuners: hyper-parameter and architecture search tools for ML.NET.");
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
+        root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ProposalCostCommand.Create(context));
         return root;
     }

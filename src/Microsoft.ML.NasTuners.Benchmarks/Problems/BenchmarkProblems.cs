@@ -6,27 +6,31 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// several threads share no search space.</summary>
 public static class BenchmarkProblems
 {
-    // The argument of Create is the YAHPO task, which only yahpo_lcbench reads. Data is the set a problem reads
-    // (null: none), so that a missing set is known without building the problem.
-    private static readonly (string Name, NasDataSet? Data, Func<string, IBenchmarkProblem> Create)[] Registered =
+    // The arguments of Create are the YAHPO task, which only yahpo_lcbench reads, and the run's seed, which only the
+    // noisy problems read (it seeds their noise). Data is the set a problem reads (null: none), so that a missing set is
+    // known without building the problem.
+    private static readonly (string Name, NasDataSet? Data, Func<string, int, IBenchmarkProblem> Create)[] Registered =
     [
-        ("branin", null, _ => new BraninProblem()),
-        ("hartmann3", null, _ => new Hartmann3Problem()),
-        ("hartmann6", null, _ => new Hartmann6Problem()),
-        ("rosenbrock4", null, _ => new RosenbrockProblem(4)),
-        ("levy10", null, _ => new LevyProblem(10)),
-        ("styblinski_tang8", null, _ => new StyblinskiTangProblem(8)),
-        ("six_hump_camel", null, _ => new SixHumpCamelProblem()),
-        ("choice1000", null, _ => new WideCategoricalProblem(1000)),
-        ("choice10000", null, _ => new WideCategoricalProblem(10000)),
-        ("goldstein_price", null, _ => new GoldsteinPriceProblem()),
-        ("mixed3", null, _ => new Mixed3Problem()),
-        ("mf_hartmann6", null, _ => new MultiFidelityHartmann6Problem()),
-        ("counting_ones", null, _ => new CountingOnesProblem()),
-        ("yahpo_lcbench", NasDataSets.Yahpo, task => new YahpoLcBenchProblem(task)),
-        ("nb201_cifar10", NasDataSets.Nb201, _ => new Nb201Problem(Nb201Dataset.Cifar10)),
-        ("nb201_cifar100", NasDataSets.Nb201, _ => new Nb201Problem(Nb201Dataset.Cifar100)),
-        ("nb201_imagenet16", NasDataSets.Nb201, _ => new Nb201Problem(Nb201Dataset.ImageNet16)),
+        ("branin", null, (_, _) => new BraninProblem()),
+        ("hartmann3", null, (_, _) => new Hartmann3Problem()),
+        ("hartmann6", null, (_, _) => new Hartmann6Problem()),
+        ("rosenbrock4", null, (_, _) => new RosenbrockProblem(4)),
+        ("levy10", null, (_, _) => new LevyProblem(10)),
+        ("styblinski_tang8", null, (_, _) => new StyblinskiTangProblem(8)),
+        ("six_hump_camel", null, (_, _) => new SixHumpCamelProblem()),
+        ("choice1000", null, (_, _) => new WideCategoricalProblem(1000)),
+        ("choice10000", null, (_, _) => new WideCategoricalProblem(10000)),
+        ("goldstein_price", null, (_, _) => new GoldsteinPriceProblem()),
+        ("mixed3", null, (_, _) => new Mixed3Problem()),
+        ("pipeline4", null, (_, _) => new Pipeline4Problem()),
+        ("mf_hartmann6", null, (_, _) => new MultiFidelityHartmann6Problem()),
+        ("counting_ones", null, (_, _) => new CountingOnesProblem()),
+        ("yahpo_lcbench", NasDataSets.Yahpo, (task, _) => new YahpoLcBenchProblem(task)),
+        ("nb201_cifar10", NasDataSets.Nb201, (_, _) => new Nb201Problem(Nb201Dataset.Cifar10)),
+        ("nb201_cifar100", NasDataSets.Nb201, (_, _) => new Nb201Problem(Nb201Dataset.Cifar100)),
+        ("nb201_imagenet16", NasDataSets.Nb201, (_, _) => new Nb201Problem(Nb201Dataset.ImageNet16)),
+        .. NoisyProblems.Levels.Select(level => (level.Name, (NasDataSet?)null,
+            (Func<string, int, IBenchmarkProblem>)((_, seed) => level.Create(seed)))),
     ];
 
     /// <summary>The names of all problems, in registration order.</summary>
@@ -48,14 +52,16 @@ public static class BenchmarkProblems
     /// <see cref="IDisposable"/> (<c>yahpo_lcbench</c> holds an ONNX session).</summary>
     /// <param name="name">The problem's name.</param>
     /// <param name="yahpoTask">The OpenML task of <c>yahpo_lcbench</c>; default 3945.</param>
+    /// <param name="seed">The run's seed, which seeds the noise of the noisy problems (<see cref="NoisyProblems"/>);
+    /// the other problems are deterministic and ignore it.</param>
     /// <exception cref="ArgumentException">No such problem; the message lists the valid names.</exception>
     /// <exception cref="DirectoryNotFoundException"><c>yahpo_lcbench</c>'s or the <c>nb201_*</c> problems' data was not found.</exception>
-    public static IBenchmarkProblem Create(string name, string yahpoTask = YahpoLcBenchProblem.DefaultTask)
+    public static IBenchmarkProblem Create(string name, string yahpoTask = YahpoLcBenchProblem.DefaultTask, int seed = 0)
     {
-        return Find(name).Create(yahpoTask);
+        return Find(name).Create(yahpoTask, seed);
     }
 
-    private static (string Name, NasDataSet? Data, Func<string, IBenchmarkProblem> Create) Find(string name)
+    private static (string Name, NasDataSet? Data, Func<string, int, IBenchmarkProblem> Create) Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         foreach (var entry in Registered)

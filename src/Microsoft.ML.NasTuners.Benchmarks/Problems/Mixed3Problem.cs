@@ -14,13 +14,21 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// 256 units, dropout 0.25, lr 1e-3).</item>
 /// </list>
 /// </summary>
-public sealed class Mixed3Problem : IBenchmarkProblem
+public sealed class Mixed3Problem : MixedSpaceProblem
 {
     /// <summary>The key of the branch selector.</summary>
     public const string BranchKey = "branch";
 
     /// <summary>Creates the problem.</summary>
     public Mixed3Problem()
+        : base("mixed3", "Conditional mixed-type space: branch A/B/C with 2/3/3 double, int and log parameters; f* = 0 in C", CreateSpace(),
+            // f* = 0, in branch C: each branch is a positive-definite quadratic plus a constant (0.30, 0.10, 0), and C's
+            // optimum (256 units, dropout 0.25, lr 1e-3) lies on its grid.
+            optimalValue: 0)
+    {
+    }
+
+    private static SearchSpace CreateSpace()
     {
         var a = new SearchSpace
         {
@@ -39,36 +47,12 @@ public sealed class Mixed3Problem : IBenchmarkProblem
             ["C_dropout"] = new UniformDoubleOption(0, 0.8),
             ["C_lr"] = new UniformDoubleOption(1e-5, 1e-1, logBase: true),
         };
-        SearchSpace = new SearchSpace { [BranchKey] = new ConditionalChoiceOption(("A", a), ("B", b), ("C", c)) };
+        return new SearchSpace { [BranchKey] = new ConditionalChoiceOption(("A", a), ("B", b), ("C", c)) };
     }
 
     /// <inheritdoc />
-    public string Name => "mixed3";
-
-    /// <inheritdoc />
-    public string Description => "Conditional mixed-type space: branch A/B/C with 2/3/3 double, int and log parameters; f* = 0 in C";
-
-    /// <inheritdoc />
-    public SearchSpace SearchSpace { get; }
-
-    /// <summary>f* = 0, in branch C: each branch is a positive-definite quadratic plus a constant (0.30, 0.10, 0), and C's
-    /// optimum (256 units, dropout 0.25, lr 1e-3) lies on its grid.</summary>
-    public double OptimalValue => 0;
-
-    /// <inheritdoc />
-    public double? MinBudget => null;
-
-    /// <inheritdoc />
-    public double? MaxBudget => null;
-
-    /// <inheritdoc />
-    public double Evaluate(Parameter parameter, double? budget = null)
+    protected override double Compute(Parameter parameter)
     {
-        ArgumentNullException.ThrowIfNull(parameter);
-        if (budget is not null)
-            throw new ArgumentOutOfRangeException(nameof(budget), budget, $"Problem '{Name}' has a single fidelity: evaluate it without a budget.");
-        // The space checks every key, range, whole number and branch name, with messages that name the key.
-        _ = SearchSpace.MappingToFeatureSpace(parameter);
         double V(string key) => parameter[key].AsDouble();
         switch (parameter[BranchKey].AsString())
         {

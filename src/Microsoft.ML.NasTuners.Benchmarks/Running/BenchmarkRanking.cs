@@ -36,18 +36,12 @@ public static class BenchmarkRanking
         var ranks = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var cell in finals.GroupBy(f => (f.Problem, f.Seed)))
         {
-            var ordered = cell.OrderBy(f => f.Regret).ToArray();
-            for (var i = 0; i < ordered.Length;)
+            var entries = cell.ToArray();
+            var cellRanks = TiedRanks.Of(entries.Select(f => f.Regret).ToArray());
+            for (var k = 0; k < entries.Length; k++)
             {
-                var j = i;
-                while (j + 1 < ordered.Length && ordered[j + 1].Regret.Equals(ordered[i].Regret)) j++;
-                var shared = (i + j) / 2.0 + 1;
-                for (var k = i; k <= j; k++)
-                {
-                    if (!ranks.TryGetValue(ordered[k].Tuner, out var list)) ranks[ordered[k].Tuner] = list = [];
-                    list.Add(shared);
-                }
-                i = j + 1;
+                if (!ranks.TryGetValue(entries[k].Tuner, out var list)) ranks[entries[k].Tuner] = list = [];
+                list.Add(cellRanks[k]);
             }
         }
         var medians = finals

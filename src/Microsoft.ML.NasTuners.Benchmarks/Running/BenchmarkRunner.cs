@@ -120,7 +120,7 @@ public sealed class BenchmarkRunner
             {
                 var run = runs[i];
                 // Fresh instances per run: nothing mutable is shared between threads.
-                var problem = BenchmarkProblems.Create(run.Problem, plan.YahpoTask);
+                var problem = BenchmarkProblems.Create(run.Problem, plan.YahpoTask, run.Seed);
                 try
                 {
                     var tuner = Tuners.Create(run.Tuner, problem.SearchSpace, run.Seed, problem);

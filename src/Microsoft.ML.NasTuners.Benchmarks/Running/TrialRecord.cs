@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Microsoft.ML.NasTuners.Benchmarks;
 
 /// <summary>One trial of a benchmark run, as written to JSONL (one object per line, camelCase names).</summary>
@@ -28,9 +30,16 @@ public sealed record TrialRecord
     /// <summary>The loss; null when the trial failed or its loss was not a finite number.</summary>
     public double? Loss { get; init; }
 
+    /// <summary>The noiseless loss of this trial's configuration on a noisy problem (<see cref="NoisyProblem"/>), whose
+    /// <see cref="Loss"/> is a noisy observation; null elsewhere. Absent from the JSON when null, so that the records of
+    /// other problems read and write exactly as before it existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? NoiselessLoss { get; init; }
+
     /// <summary>The full-fidelity loss of the incumbent, this trial included: the best trial among those run at the
     /// highest budget reached so far (for a single-fidelity problem, the best loss so far). Null before the first
-    /// success. It can worsen when the incumbent moves up to a higher budget.</summary>
+    /// success. It can worsen when the incumbent moves up to a higher budget. On a noisy problem the incumbent is chosen
+    /// by its noisy <see cref="Loss"/> and this is its <see cref="NoiselessLoss"/>.</summary>
     public double? Best { get; init; }
 
     /// <summary>(<see cref="Best"/> - f*) / the problem's regret scale (1 unless it normalises regret); null before the

@@ -6,7 +6,8 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 
 /// <summary>
 /// Trial records as JSON Lines: one JSON object per line and trial, camelCase names (<c>problem, tuner, seed, trial,
-/// budget, configId, spentBudget, loss, best, regret, proposeMs, evalMs, status, error, parameter</c>), absent values as <c>null</c>, the
+/// budget, configId, spentBudget, loss, best, regret, proposeMs, evalMs, status, error, parameter</c>, and on noisy problems
+/// <c>noiselessLoss</c>), absent values as <c>null</c>, the
 /// status in camelCase (<c>"succeeded"</c>, <c>"failed"</c>, ...).
 /// </summary>
 public static class TrialRecordJsonl

@@ -10,6 +10,7 @@ internal sealed class TrialRecorder(IBenchmarkProblem problem, string tunerName,
     ContinuationAccounting accounting, Action<TrialRecord> onTrial, CancellationToken cancellationToken) : IExperimentMonitor
 {
     private readonly bool _budgeted = problem.MaxBudget is not null;
+    private readonly NoisyProblem? _noisy = problem as NoisyProblem;
     private TrialResult? _incumbent;
     private double? _best;
 
@@ -36,11 +37,13 @@ internal sealed class TrialRecorder(IBenchmarkProblem problem, string tunerName,
         var fullBudget = problem.MaxBudget ?? 1;
         var budget = _budgeted ? settings.Budget ?? fullBudget : (double?)null;
         var usable = result.HasUsableLoss;
-        // The experiment's own rule: the highest budget first, then the lowest loss.
+        // What a noisy observation hides: the value the configuration really has.
+        var noiseless = usable && _noisy is not null ? FullFidelity(settings.Parameter) : null;
+        // The experiment's own rule: the highest budget first, then the lowest loss (the observed one, noise and all).
         if (usable && TrialHistory.IsBetter(result, _incumbent))
         {
             _incumbent = result;
-            _best = _budgeted ? FullFidelity(settings.Parameter) : result.Loss;
+            _best = _noisy is not null ? noiseless : _budgeted ? FullFidelity(settings.Parameter) : result.Loss;
         }
         var record = new TrialRecord
         {
@@ -52,6 +55,7 @@ internal sealed class TrialRecorder(IBenchmarkProblem problem, string tunerName,
             ConfigId = settings.ConfigId,
             SpentBudget = accounting.Spent,
             Loss = usable ? result.Loss : null,
+            NoiselessLoss = noiseless,
             Best = _best,
             Regret = (_best - problem.OptimalValue) / problem.RegretScale,
             ProposeMs = tuner.ProposeMs(settings.TrialId),

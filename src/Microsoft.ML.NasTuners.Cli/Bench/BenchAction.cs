@@ -15,16 +15,7 @@ internal static class BenchAction
     /// <param name="cancellationToken">Cancelled by Ctrl+C.</param>
     public static int Run(CliContext context, Func<BenchSettings> settings, CancellationToken cancellationToken)
     {
-        BenchSettings s;
-        try
-        {
-            s = settings();
-        }
-        catch (UsageException e)
-        {
-            context.Stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.Usage;
-        }
+        if (!SettingsBinding.TryBind(context, settings, out var s)) return ExitCodes.Usage;
 
         foreach (var (problem, reason) in s.MissingData)
             context.Stderr.WriteLine($"bench: skipping {problem}: {reason}");

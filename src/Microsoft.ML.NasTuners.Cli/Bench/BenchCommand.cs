@@ -51,12 +51,7 @@ internal static class BenchCommand
         {
             Description = "With --out FILE: keep the runs FILE already holds completely, drop its unfinished ones, run only the rest (appending) and summarise all. Use the options that wrote FILE.",
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Runs executed at once on separate threads (default: the number of processors); results do not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "N",
-        };
+        var threads = ThreadsOption.Create();
         var budgetLimit = new Option<double?>("--budget-limit")
         {
             Description = "Stop each run after K full-budget equivalents (the problem's max budget; one trial of a single-fidelity problem) instead of a trial count; --trials, if given, still caps the trials.",

@@ -9,10 +9,14 @@ namespace Microsoft.ML.NasTuners.Cli.Bench;
 internal static class ProgressDisplay
 {
     /// <summary>Runs <paramref name="work"/>, handing it a progress observer.</summary>
-    public static T Run<T>(CliContext context, long totalTrials, Func<IProgress<BenchmarkProgress>, T> work)
+    /// <param name="context">Where progress goes.</param>
+    /// <param name="totalTrials">The trials (or full budgets) the work will report.</param>
+    /// <param name="work">The work.</param>
+    /// <param name="label">What the progress lines start with: the command's name.</param>
+    public static T Run<T>(CliContext context, long totalTrials, Func<IProgress<BenchmarkProgress>, T> work, string label = "bench")
     {
         if (!context.StderrIsTerminal)
-            return work(new LineProgress(context.Stderr));
+            return work(new LineProgress(context.Stderr, label));
 
         var console = Consoles.Over(context.Stderr, isTerminal: true);
         return console.Progress()
@@ -35,7 +39,7 @@ internal static class ProgressDisplay
         public void Report(BenchmarkProgress value) => report(value);
     }
 
-    private sealed class LineProgress(TextWriter writer) : IProgress<BenchmarkProgress>
+    private sealed class LineProgress(TextWriter writer, string label) : IProgress<BenchmarkProgress>
     {
         private long _lastTenth;
 
@@ -47,7 +51,7 @@ internal static class ProgressDisplay
             if (tenth <= _lastTenth) return;
             _lastTenth = tenth;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bench: {tenth * 10}% ({value.CompletedTrials}/{value.TotalTrials} trials, {value.CompletedRuns}/{value.TotalRuns} runs done)"));
+                $"{label}: {tenth * 10}% ({value.CompletedTrials}/{value.TotalTrials} trials, {value.CompletedRuns}/{value.TotalRuns} runs done)"));
         }
     }
 }

@@ -87,7 +87,7 @@ internal static class ProposalCostCommand
             foreach (var size in sizes)
             {
                 context.Stderr.WriteLine($"proposal-cost: {name} on {problemName} with {size} observations...");
-                var problem = BenchmarkProblems.Create(problemName);
+                var problem = BenchmarkProblems.Create(problemName, seed: seed);
                 try
                 {
                     var cost = ProposalCostMeasurement.Measure(context.Tuners, name, problem, size, proposals, seed, cancelAfter);

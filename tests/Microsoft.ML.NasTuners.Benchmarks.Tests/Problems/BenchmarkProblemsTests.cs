@@ -5,11 +5,12 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 public class BenchmarkProblemsTests
 {
     [Fact]
-    public void Registry_holds_the_fifteen_problems_under_their_own_names()
+    public void Registry_holds_the_twenty_four_problems_under_their_own_names()
     {
         BenchmarkProblems.Names.Should().Equal("branin", "hartmann3", "hartmann6", "rosenbrock4", "levy10", "styblinski_tang8",
-            "six_hump_camel", "goldstein_price", "mixed3", "mf_hartmann6", "counting_ones", "yahpo_lcbench",
-            "nb201_cifar10", "nb201_cifar100", "nb201_imagenet16");
+            "six_hump_camel", "choice1000", "choice10000", "goldstein_price", "mixed3", "pipeline4", "mf_hartmann6", "counting_ones", "yahpo_lcbench",
+            "nb201_cifar10", "nb201_cifar100", "nb201_imagenet16",
+            "branin_noise01", "branin_noise10", "hartmann3_noise01", "hartmann3_noise10", "hartmann6_noise01", "hartmann6_noise10");
         foreach (var name in BenchmarkProblems.Names.Where(n => BenchmarkProblems.MissingData(n) is null))
         {
             var problem = BenchmarkProblems.Create(name);

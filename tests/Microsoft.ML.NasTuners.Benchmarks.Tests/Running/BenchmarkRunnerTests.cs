@@ -82,9 +82,11 @@ public class BenchmarkRunnerTests
         records.Should().OnlyContain(r => r.Regret >= 0);
         foreach (var run in records.GroupBy(r => (r.Problem, r.Seed)))
         {
-            // Random search runs every trial at the full budget, so its incumbent only improves.
-            run.Select(r => r.Best!.Value).Should().BeInDescendingOrder();
             var problem = BenchmarkProblems.Create(run.Key.Problem);
+            // Random search runs every trial at the full budget, so its incumbent only improves; on a noisy problem
+            // the incumbent is chosen by its noisy loss, and its noiseless value (the best) may worsen (NoisyProblemTests
+            // check which value it is).
+            if (problem is not NoisyProblem) run.Select(r => r.Best!.Value).Should().BeInDescendingOrder();
             run.Should().OnlyContain(r => r.Regret == (r.Best - problem.OptimalValue) / problem.RegretScale);
             (problem as IDisposable)?.Dispose();
         }

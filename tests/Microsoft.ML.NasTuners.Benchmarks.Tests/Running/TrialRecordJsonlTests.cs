@@ -71,4 +71,39 @@ public class TrialRecordJsonlTests
         FluentActions.Invoking(() => TrialRecordJsonl.Read(new StringReader("{\"problem\":\"p\",\"tuner\":\"t\",\"seed\":1,\"trial\":0}\nnot json")).ToList())
             .Should().Throw<JsonException>().WithMessage("Line 2*");
     }
+
+    [Fact]
+    public void Records_of_noiseless_problems_carry_no_noiseless_loss_so_their_lines_are_as_before()
+    {
+        var writer = new StringWriter();
+        TrialRecordJsonl.Write(writer, Records());
+
+        writer.ToString().Should().NotContain("noiselessLoss");
+    }
+
+    [Fact]
+    public void Records_of_noisy_problems_carry_their_noiseless_loss_and_read_back()
+    {
+        var problem = BenchmarkProblems.Create("branin_noise01", seed: 1);
+        var records = BenchmarkRunner.RunOne(problem, "counting", new CountingTuner(problem.SearchSpace, 1), seed: 1, trials: 3);
+        var writer = new StringWriter();
+        TrialRecordJsonl.Write(writer, records);
+
+        using var json = JsonDocument.Parse(writer.ToString().Split('\n')[0]);
+        json.RootElement.GetProperty("noiselessLoss").GetDouble().Should().Be(records[0].NoiselessLoss!.Value);
+        TrialRecordJsonl.Read(new StringReader(writer.ToString())).Should().Equal(records);
+    }
+
+    [Fact]
+    public void Lines_written_before_the_noiseless_loss_existed_still_read()
+    {
+        const string old = "{\"problem\":\"branin\",\"tuner\":\"random\",\"seed\":1,\"trial\":0,\"budget\":null,\"configId\":null,\"spentBudget\":1," +
+                           "\"loss\":3.5,\"best\":3.5,\"regret\":3.1,\"proposeMs\":0.1,\"evalMs\":0,\"status\":\"succeeded\",\"error\":null,\"parameter\":{\"x0\":1,\"x1\":2}}";
+
+        var record = TrialRecordJsonl.Parse(old);
+
+        record.NoiselessLoss.Should().BeNull();
+        record.Loss.Should().Be(3.5);
+        TrialRecordJsonl.ToJson(record).Should().Be(old);
+    }
 }
