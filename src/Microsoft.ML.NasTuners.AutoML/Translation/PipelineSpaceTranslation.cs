@@ -1,0 +1,69 @@
+namespace Microsoft.ML.NasTuners.AutoML;
+
+/// <summary>
+/// A sweepable pipeline's space, <c>{"e0": ..., "eK": ..., "_SCHEMA_": choice of "e0 * e1", ...}</c>: on our side the
+/// schema is a conditional choice whose branches hold the estimators that schema uses, so an estimator a schema does
+/// not use is inactive and no model learns from its values. Estimators every schema uses stay unconditional. A
+/// proposal goes back with every estimator's key: the inactive ones at AutoML's defaults, which the pipeline ignores.
+/// </summary>
+internal sealed class PipelineSpaceTranslation : IOptionTranslation
+{
+    /// <summary>The key of the schema choice in a pipeline's space.</summary>
+    public const string SchemaKey = "_SCHEMA_";
+
+    private readonly AutoMLParameters _parameters;
+    private readonly IReadOnlyList<KeyValuePair<string, IOptionTranslation>> _estimators;
+    private readonly ChoiceTranslation _schema;
+    private readonly string[] _schemaNames;
+    private readonly IReadOnlyList<string> _keyOrder;
+
+    public PipelineSpaceTranslation(AutoMLParameters parameters, IReadOnlyList<string> keyOrder,
+        IReadOnlyList<KeyValuePair<string, IOptionTranslation>> estimators, ChoiceTranslation schema, string[] schemaNames)
+    {
+        _parameters = parameters;
+        _keyOrder = keyOrder;
+        _estimators = estimators;
+        _schema = schema;
+        _schemaNames = schemaNames;
+        var uses = schemaNames.Select(name => EstimatorsIn(name, estimators.Select(e => e.Key)).ToHashSet()).ToArray();
+        var searched = estimators.Where(e => e.Value.Ours is not null).ToList();
+        var everywhere = searched.Where(e => uses.All(u => u.Contains(e.Key))).ToList();
+        var branches = schemaNames.Select((name, i) => (name, new SearchSpace(searched
+            .Where(e => uses[i].Contains(e.Key) && !everywhere.Contains(e))
+            .Select(e => KeyValuePair.Create(e.Key, e.Value.Ours!)))));
+        Ours = new SearchSpace(everywhere.Select(e => KeyValuePair.Create(e.Key, e.Value.Ours!))
+            .Append(KeyValuePair.Create(SchemaKey, (OptionBase)new ConditionalChoiceOption(branches, schemaNames[schema.DefaultIndex]))));
+    }
+
+    public SearchSpace Ours { get; }
+
+    OptionBase IOptionTranslation.Ours => Ours;
+
+    /// <summary>The estimator keys a schema such as <c>"e0 * (e1 + e2)"</c> names: its words that are estimator keys.</summary>
+    public static IEnumerable<string> EstimatorsIn(string schema, IEnumerable<string> estimatorKeys)
+    {
+        var words = schema.Split(schema.Where(c => !char.IsLetterOrDigit(c) && c != '_').Distinct().ToArray(),
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return estimatorKeys.Where(words.Contains);
+    }
+
+    public object ToAutoML(Parameter? ours, double subSamplingRatio)
+    {
+        var result = _parameters.CreateNested();
+        var schemaIndex = ours is not null && ours.TryGetValue(SchemaKey, out var chosen)
+            ? Array.IndexOf(_schemaNames, chosen.AsString())
+            : -1;
+        foreach (var key in _keyOrder)
+        {
+            if (key == SchemaKey)
+            {
+                _parameters.Set(result, key, schemaIndex >= 0 ? _schema.Choices[schemaIndex] : _schema.ToAutoML(null, subSamplingRatio));
+                continue;
+            }
+            var estimator = _estimators.First(e => e.Key == key).Value;
+            var value = ours is not null && ours.TryGetValue(key, out var v) ? v : null;
+            _parameters.Set(result, key, estimator.ToAutoML(value, subSamplingRatio));
+        }
+        return result;
+    }
+}
