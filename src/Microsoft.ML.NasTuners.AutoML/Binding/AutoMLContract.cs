@@ -6,27 +6,17 @@ namespace Microsoft.ML.NasTuners.AutoML;
 /// assembly holds <c>AutoMLExperiment.AutoMLExperimentSettings</c>. Only public members named in the AutoML contract
 /// are read.
 /// </summary>
-internal sealed class AutoMLContract
+internal sealed class AutoMLContract(Type experimentSettings, AutoMLParameters parameters)
 {
     internal const string TunerInterfaceName = "Microsoft.ML.AutoML.ITuner";
     private const string ParameterName = "Microsoft.ML.SearchSpace.Parameter";
     private const string ExperimentSettingsName = "Microsoft.ML.AutoML.AutoMLExperiment+AutoMLExperimentSettings";
 
-    private AutoMLContract(Type tuner, Type experimentSettings, AutoMLParameters parameters)
-    {
-        Tuner = tuner;
-        ExperimentSettings = experimentSettings;
-        Parameters = parameters;
-    }
-
-    /// <summary>AutoML's <c>ITuner</c>.</summary>
-    public Type Tuner { get; }
-
     /// <summary>AutoML's <c>AutoMLExperiment.AutoMLExperimentSettings</c>, which the service provider resolves.</summary>
-    public Type ExperimentSettings { get; }
+    public Type ExperimentSettings => experimentSettings;
 
     /// <summary>AutoML's <c>Parameter</c>, made and read through reflection.</summary>
-    public AutoMLParameters Parameters { get; }
+    public AutoMLParameters Parameters => parameters;
 
     /// <summary>Binds to the AutoML whose <c>ITuner</c> is <paramref name="tuner"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="tuner"/> is not AutoML's <c>ITuner</c>.</exception>
@@ -40,7 +30,7 @@ internal sealed class AutoMLContract
                 nameof(tuner));
         var settings = tuner.Assembly.GetType(ExperimentSettingsName)
                        ?? throw Reflected.Mismatch(tuner, $"companion type {ExperimentSettingsName} in its assembly");
-        return new AutoMLContract(tuner, settings, new AutoMLParameters(propose.ReturnType));
+        return new AutoMLContract(settings, new AutoMLParameters(propose.ReturnType));
     }
 
     /// <summary>The experiment-level search space of the experiment whose services <paramref name="services"/> are.</summary>

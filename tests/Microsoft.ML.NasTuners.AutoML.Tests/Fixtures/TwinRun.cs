@@ -6,26 +6,10 @@ using AutoMLParameter = Microsoft.ML.SearchSpace.Parameter;
 using AutoMLSearchSpace = Microsoft.ML.SearchSpace.SearchSpace;
 
 /// <summary>One run of the twin's AutoML loop with one of our tuners set the way a user sets it, and what it left:
-/// the trials AutoML ran, the bridge behind the tuner, AutoML's best result.</summary>
-internal sealed class TwinRun
+/// the experiment-level space the tuner saw, the trials AutoML ran, the bridge behind the tuner, AutoML's best
+/// result.</summary>
+internal sealed record TwinRun(AutoMLSearchSpace Space, FunctionTrialRunner Runner, TunerBridge Bridge, TrialResult Best)
 {
-    private TwinRun(AutoMLExperiment.AutoMLExperimentSettings settings, FunctionTrialRunner runner, TunerBridge bridge, TrialResult best)
-    {
-        Space = settings.SearchSpace;
-        Runner = runner;
-        Bridge = bridge;
-        Best = best;
-    }
-
-    /// <summary>The experiment-level space the tuner saw.</summary>
-    public AutoMLSearchSpace Space { get; }
-
-    public FunctionTrialRunner Runner { get; }
-
-    public TunerBridge Bridge { get; }
-
-    public TrialResult Best { get; }
-
     /// <summary>The parameters AutoML trained, in trial order.</summary>
     public IReadOnlyList<AutoMLParameter> Proposals => Runner.Trials.Select(t => t.Parameter).ToList();
 
@@ -58,7 +42,7 @@ internal sealed class TwinRun
             .SetTrialRunner(runner)
             .SetMaxModelToExplore(trials)
             .RunAsync();
-        return new TwinRun(settings, runner, AutoMLTunerProxy.BridgeOf(tuner!)!, best);
+        return new TwinRun(settings.SearchSpace, runner, AutoMLTunerProxy.BridgeOf(tuner!)!, best);
     }
 
     private static IDataView EmptyData { get; } = new MLContext(0).Data.LoadFromEnumerable(new[] { new Row() });
