@@ -38,11 +38,11 @@ public static class AutoMLTuners
         var settings = contract.ExperimentSettingsFrom(serviceProvider);
         var space = new SpaceTranslator(contract.Parameters).TranslateExperiment(AutoMLContract.SearchSpaceOf(settings));
         var seed = options.Seed ?? AutoMLContract.SeedOf(settings) ?? 0;
-        var tuner = CreateTuner(options, space, seed);
+        var tuner = BuildTuner(options, space, seed);
         return AutoMLTunerProxy.Create<TTuner>(new TunerBridge(tuner, space, options.Logger ?? NullLogger.Instance, seed));
     }
 
-    private static ITuner CreateTuner(AutoMLTunerOptions options, ExperimentTranslation space, int seed)
+    private static ITuner BuildTuner(AutoMLTunerOptions options, ExperimentTranslation space, int seed)
     {
         var name = options.CreateTuner is null ? $"Tuner kind {options.Kind}" : "The tuner from AutoMLTunerOptions.CreateTuner";
         if (options.CreateTuner is null && StandardTuners.IsMultiFidelity(options.Kind) && space.SubSampling is null)

@@ -43,10 +43,10 @@ internal sealed class TunerBridge
                 TrialId = AutoMLContract.TrialIdOf(autoMLSettings),
                 StartedAtUtc = AutoMLContract.StartedAtOf(autoMLSettings),
             };
-            settings.Parameter = ProposeOrFallBack(settings);
+            var proposal = ProposeOrFallBack(settings);
             // A second proposal under one id (an AutoML loop we do not know) keeps the first record.
             if (History[settings.TrialId] is null) History.Start(settings);
-            return _space.ToAutoML(settings.Parameter, settings.Budget ?? _space.SubSampling?.MaxRatio ?? 1);
+            return proposal;
         }
     }
 
@@ -107,20 +107,28 @@ internal sealed class TunerBridge
             };
     }
 
-    private Parameter ProposeOrFallBack(TrialSettings settings)
+    // The AutoML parameter of the tuner's proposal; of a random point when the tuner throws or proposes what the
+    // space cannot hold (a choice it does not have).
+    private object ProposeOrFallBack(TrialSettings settings)
     {
         try
         {
-            return _tuner.Propose(settings);
+            settings.Parameter = _tuner.Propose(settings);
+            return ToAutoML(settings);
         }
         catch (Exception e)
         {
             TunerErrors++;
             _logger.LogWarning(e, "The tuner failed to propose trial {TrialId}; a random point of the space is tried instead.", settings.TrialId);
-            settings.Budget = null;
             var feature = new double[_space.Ours.FeatureSpaceDim];
             for (var i = 0; i < feature.Length; i++) feature[i] = _fallback.NextDouble();
-            return _space.Ours.SampleFromFeatureSpace(feature);
+            settings.Parameter = _space.Ours.SampleFromFeatureSpace(feature);
+            settings.Budget = null;
+            return ToAutoML(settings);
         }
     }
+
+    // A trial without a budget (a single-fidelity tuner's) trains on the whole training set.
+    private object ToAutoML(TrialSettings settings) =>
+        _space.ToAutoML(settings.Parameter, settings.Budget ?? _space.SubSampling?.MaxRatio ?? 1);
 }

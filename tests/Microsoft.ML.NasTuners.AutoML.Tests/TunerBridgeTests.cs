@@ -69,6 +69,18 @@ public class TunerBridgeTests
     }
 
     [Fact]
+    public async Task Options_a_tuner_leaves_out_or_gets_wrong_go_back_as_valid_AutoML_values()
+    {
+        var run = await TwinRun.RunAsync(
+            experiment => experiment.AddSearchSpace(AutoMLExperiment.PipelineSearchspaceName, PipelineSpaces.TwoSchemas()),
+            services => AutoMLTuners.Create<ITuner>(services, new AutoMLTunerOptions { CreateTuner = (_, _) => new CarelessTuner() }),
+            4, PipelineLoss.Of);
+
+        run.Proposals.Should().HaveCount(4).And.OnlyContain(p => !AutoMLProposals.Problems(run.Space, p).Any());
+        run.Bridge.TunerErrors.Should().Be(2, "the two proposals with a choice the space does not have fell back to random points");
+    }
+
+    [Fact]
     public async Task A_result_for_a_trial_the_bridge_did_not_propose_or_already_has_is_ignored()
     {
         var run = await TwinRun.PipelineAsync(TunerKind.Random, 3, PipelineLoss.Of);
@@ -95,6 +107,20 @@ public class TunerBridgeTests
     }
 
     private static ITuner ProxyOf(TwinRun run) => AutoMLTunerProxy.Create<ITuner>(run.Bridge);
+
+    /// <summary>A tuner of ours whose even trials propose nothing (every option left to its default) and odd trials a
+    /// schema the pipeline does not have.</summary>
+    private sealed class CarelessTuner : NasTuners.ITuner
+    {
+        public NasTuners.Parameter Propose(NasTuners.TrialSettings settings) => settings.TrialId % 2 == 0
+            ? NasTuners.Parameter.CreateNestedParameter()
+            : NasTuners.Parameter.CreateNestedParameter(KeyValuePair.Create("_pipeline_", NasTuners.Parameter.CreateNestedParameter(
+                KeyValuePair.Create("_SCHEMA_", NasTuners.Parameter.FromString("e0 * e9")))));
+
+        public void Update(NasTuners.TrialResult result)
+        {
+        }
+    }
 
     /// <summary>A tuner of ours that fails at everything.</summary>
     private sealed class ThrowingTuner : NasTuners.ITuner

@@ -28,8 +28,9 @@ internal sealed class PipelineSpaceTranslation : IOptionTranslation
         var uses = schemaNames.Select(name => EstimatorsIn(name, estimators.Select(e => e.Key)).ToHashSet()).ToArray();
         var searched = estimators.Where(e => e.Value.Ours is not null).ToList();
         var everywhere = searched.Where(e => uses.All(u => u.Contains(e.Key))).ToList();
-        var branches = schemaNames.Select((name, i) => (name, new SearchSpace(searched
-            .Where(e => uses[i].Contains(e.Key) && !everywhere.Contains(e))
+        var conditional = searched.Except(everywhere).ToList();
+        var branches = schemaNames.Select((name, i) => (name, new SearchSpace(conditional
+            .Where(e => uses[i].Contains(e.Key))
             .Select(e => KeyValuePair.Create(e.Key, e.Value.Ours!)))));
         Ours = new SearchSpace(everywhere.Select(e => KeyValuePair.Create(e.Key, e.Value.Ours!))
             .Append(KeyValuePair.Create(SchemaKey, (OptionBase)new ConditionalChoiceOption(branches, schemaNames[schema.DefaultIndex]))));
@@ -47,17 +48,23 @@ internal sealed class PipelineSpaceTranslation : IOptionTranslation
         return estimatorKeys.Where(words.Contains);
     }
 
+    private int SchemaIndexOf(string name)
+    {
+        var index = Array.IndexOf(_schemaNames, name);
+        return index >= 0 ? index : throw new ArgumentException($"'{name}' is not one of the schemas [{string.Join(", ", _schemaNames)}].", nameof(name));
+    }
+
     public object ToAutoML(Parameter? ours, double subSamplingRatio)
     {
         var result = _parameters.CreateNested();
         var schemaIndex = ours is not null && ours.TryGetValue(SchemaKey, out var chosen)
-            ? Array.IndexOf(_schemaNames, chosen.AsString())
-            : -1;
+            ? SchemaIndexOf(chosen.AsString())
+            : _schema.DefaultIndex;
         foreach (var key in _keyOrder)
         {
             if (key == SchemaKey)
             {
-                _parameters.Set(result, key, schemaIndex >= 0 ? _schema.Choices[schemaIndex] : _schema.ToAutoML(null, subSamplingRatio));
+                _parameters.Set(result, key, _schema.Choices[schemaIndex]);
                 continue;
             }
             var estimator = _estimators.First(e => e.Key == key).Value;
