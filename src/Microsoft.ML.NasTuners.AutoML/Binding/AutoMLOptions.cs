@@ -18,14 +18,15 @@ internal static class AutoMLOptions
         i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)
         && i.GetGenericArguments()[0] == typeof(string) && Reflected.IsOrDerivesFrom(i.GetGenericArguments()[1], OptionBaseName));
 
-    /// <summary>A search space's options in its dictionary's order (AutoML's insertion order).</summary>
-    public static IEnumerable<KeyValuePair<string, object>> Entries(object space)
+    /// <summary>The entries of one of AutoML's string-keyed dictionaries (a search space's options, a nested
+    /// parameter's values) in the dictionary's order: for a space, AutoML's insertion order.</summary>
+    public static IEnumerable<KeyValuePair<string, object>> Entries(object dictionary)
     {
-        foreach (var entry in (IEnumerable)space)
+        foreach (var entry in (IEnumerable)dictionary)
         {
             var key = Reflected.Get<string>(entry, "Key");
-            var option = Reflected.Get(entry, "Value") ?? throw new ArgumentException($"Search-space option '{key}' is null.", nameof(space));
-            yield return KeyValuePair.Create(key, option);
+            var value = Reflected.Get(entry, "Value") ?? throw new ArgumentException($"Entry '{key}' is null.", nameof(dictionary));
+            yield return KeyValuePair.Create(key, value);
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class AutoMLParameters
     private readonly MethodInfo _createNested;
     private readonly PropertyInfo _item;
     private readonly MethodInfo _asDouble;
+    private readonly MethodInfo _containsKey;
     private readonly Array _noChildren;
 
     public AutoMLParameters(Type parameter)
@@ -25,6 +26,7 @@ internal sealed class AutoMLParameters
         _createNested = Reflected.MethodOf(parameter, "CreateNestedParameter", child.MakeArrayType());
         _noChildren = Array.CreateInstance(child, 0);
         _item = parameter.GetProperty("Item", parameter, [typeof(string)]) ?? throw Reflected.Mismatch(parameter, "indexer this[string]");
+        _containsKey = Reflected.MethodOf(parameter, "ContainsKey", typeof(string));
         _asDouble = (parameter.GetMethod("AsType", Type.EmptyTypes) ?? throw Reflected.Mismatch(parameter, "method AsType<T>()"))
             .MakeGenericMethod(typeof(double));
     }
@@ -41,6 +43,22 @@ internal sealed class AutoMLParameters
     public object CreateNested() => _createNested.Invoke(null, [_noChildren])!;
 
     public void Set(object nested, string key, object value) => _item.SetValue(nested, value, [key]);
+
+    /// <summary>Writes <paramref name="value"/> under <paramref name="key"/>, merging a nested value into the nested
+    /// parameter already there instead of replacing it: AutoML's sample of a space made from a default object
+    /// (<c>SearchSpace&lt;T&gt;(T defaultOption)</c>) also holds that object's unsearched properties (a trainer's
+    /// column names), which must survive.</summary>
+    public void SetOver(object nested, string key, object value)
+    {
+        if (IsNested(value) && (bool)_containsKey.Invoke(nested, [key])! && _item.GetValue(nested, [key]) is { } existing && IsNested(existing))
+        {
+            foreach (var (childKey, child) in AutoMLOptions.Entries(value)) SetOver(existing, childKey, child);
+            return;
+        }
+        Set(nested, key, value);
+    }
+
+    private static bool IsNested(object parameter) => Reflected.Get(parameter, "ParameterType")?.ToString() == "Object";
 
     public double AsDouble(object parameter) => (double)_asDouble.Invoke(parameter, null)!;
 

@@ -4,7 +4,8 @@ namespace Microsoft.ML.NasTuners.AutoML;
 /// A sweepable pipeline's space, <c>{"e0": ..., "eK": ..., "_SCHEMA_": choice of "e0 * e1", ...}</c>: on our side the
 /// schema is a conditional choice whose branches hold the estimators that schema uses, so an estimator a schema does
 /// not use is inactive and no model learns from its values. Estimators every schema uses stay unconditional. A
-/// proposal goes back with every estimator's key: the inactive ones at AutoML's defaults, which the pipeline ignores.
+/// proposal goes back, as a plain nested space's does, over AutoML's own default sample, with every estimator's key:
+/// the inactive ones at AutoML's defaults, which the pipeline ignores.
 /// </summary>
 internal sealed class PipelineSpaceTranslation : IOptionTranslation
 {
@@ -12,15 +13,17 @@ internal sealed class PipelineSpaceTranslation : IOptionTranslation
     public const string SchemaKey = "_SCHEMA_";
 
     private readonly AutoMLParameters _parameters;
+    private readonly object _space;
     private readonly IReadOnlyList<KeyValuePair<string, IOptionTranslation>> _estimators;
     private readonly ChoiceTranslation _schema;
     private readonly string[] _schemaNames;
     private readonly IReadOnlyList<string> _keyOrder;
 
-    public PipelineSpaceTranslation(AutoMLParameters parameters, IReadOnlyList<string> keyOrder,
+    public PipelineSpaceTranslation(AutoMLParameters parameters, object space, IReadOnlyList<string> keyOrder,
         IReadOnlyList<KeyValuePair<string, IOptionTranslation>> estimators, ChoiceTranslation schema, string[] schemaNames)
     {
         _parameters = parameters;
+        _space = space;
         _keyOrder = keyOrder;
         _estimators = estimators;
         _schema = schema;
@@ -56,7 +59,7 @@ internal sealed class PipelineSpaceTranslation : IOptionTranslation
 
     public object ToAutoML(Parameter? ours, double subSamplingRatio)
     {
-        var result = _parameters.CreateNested();
+        var result = AutoMLOptions.DefaultSample(_space);
         var schemaIndex = ours is not null && ours.TryGetValue(SchemaKey, out var chosen)
             ? SchemaIndexOf(chosen.AsString())
             : _schema.DefaultIndex;
@@ -69,7 +72,7 @@ internal sealed class PipelineSpaceTranslation : IOptionTranslation
             }
             var estimator = _estimators.First(e => e.Key == key).Value;
             var value = ours is not null && ours.TryGetValue(key, out var v) ? v : null;
-            _parameters.Set(result, key, estimator.ToAutoML(value, subSamplingRatio));
+            _parameters.SetOver(result, key, estimator.ToAutoML(value, subSamplingRatio));
         }
         return result;
     }

@@ -18,7 +18,7 @@ internal sealed class SpaceTranslator(AutoMLParameters parameters)
             subSampling ??= ratio;
             entries.Add(KeyValuePair.Create(key, ratio ?? Translate(key, option)));
         }
-        return new ExperimentTranslation(new NestedSpaceTranslation(parameters, entries), subSampling);
+        return new ExperimentTranslation(new NestedSpaceTranslation(parameters, space, entries), subSampling);
     }
 
     private IOptionTranslation Translate(string path, object option)
@@ -40,8 +40,8 @@ internal sealed class SpaceTranslator(AutoMLParameters parameters)
         var schemaNames = schema?.Choices.Select(AutoMLParameters.StringOf).ToArray();
         // Without a schema, or with one that is not a choice of strings, it is a plain nested space.
         if (schema is null || schemaNames!.Any(n => n is null))
-            return new NestedSpaceTranslation(parameters, entries);
-        return new PipelineSpaceTranslation(parameters, entries.Select(e => e.Key).ToList(),
+            return new NestedSpaceTranslation(parameters, space, entries);
+        return new PipelineSpaceTranslation(parameters, space, entries.Select(e => e.Key).ToList(),
             entries.Where(e => e.Key != PipelineSpaceTranslation.SchemaKey).ToList(), schema, schemaNames!);
     }
 }

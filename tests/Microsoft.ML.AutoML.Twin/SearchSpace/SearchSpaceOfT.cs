@@ -8,12 +8,13 @@ namespace Microsoft.ML.SearchSpace;
 public sealed class SearchSpace<T> : SearchSpace
     where T : class, new()
 {
-    public SearchSpace()
-        : this(new T())
-    {
-    }
+    public SearchSpace() => AddOptionsOf(this, typeof(T));
 
-    public SearchSpace(T defaultOption) => AddOptionsOf(this, typeof(T));
+    public SearchSpace(T defaultOption)
+    {
+        AddOptionsOf(this, typeof(T));
+        DefaultOption = Parameter.FromObject(defaultOption);
+    }
 
     public new T SampleFromFeatureSpace(double[] feature) => base.SampleFromFeatureSpace(feature).AsType<T>();
 

@@ -5,8 +5,9 @@ using Microsoft.ML.SearchSpace.Option;
 using AutoMLParameter = Microsoft.ML.SearchSpace.Parameter;
 
 /// <summary>What makes a parameter one that AutoML's own <c>SampleFromFeatureSpace</c> could have produced for a
-/// space: every key and no other, ints as integers within the range, singles and doubles as numbers within the range,
-/// each choice one of the choices with its type.</summary>
+/// space: every key, and no other but those AutoML's own sample has (the unsearched properties of a default object,
+/// with their values); ints as integers within the range, singles and doubles as numbers within the range, each choice
+/// one of the choices with its type.</summary>
 internal static class AutoMLProposals
 {
     /// <summary>The ways <paramref name="value"/> is not a sample of <paramref name="option"/>; empty when it is one.</summary>
@@ -20,7 +21,16 @@ internal static class AutoMLProposals
                     yield return $"{path}: a {value.ParameterType} where a nested parameter belongs";
                     yield break;
                 }
-                foreach (var extra in value.Keys.Except(space.Keys)) yield return $"{path}.{extra}: not in the space";
+                var autoMLSample = option.SampleFromFeatureSpace(option.Default!);
+                foreach (var unsearched in autoMLSample.Keys.Except(space.Keys).Except(value.Keys))
+                    yield return $"{path}.{unsearched}: missing, though AutoML's samples hold it";
+                foreach (var extra in value.Keys.Except(space.Keys))
+                {
+                    if (!autoMLSample.TryGetValue(extra, out var fixedValue))
+                        yield return $"{path}.{extra}: not in the space";
+                    else if (fixedValue.ToString() != value[extra].ToString())
+                        yield return $"{path}.{extra}: {value[extra]} where AutoML's samples hold {fixedValue}";
+                }
                 foreach (var (key, child) in space)
                 {
                     if (!value.ContainsKey(key))

@@ -15,9 +15,9 @@ internal static class PipelineLoss
         if (pipeline["_SCHEMA_"].AsType<string>() == PipelineSpaces.TreeSchema)
         {
             var tree = pipeline["e1"];
-            return loss + Square(Math.Log(tree["numberOfLeaves"].AsType<int>() / 64.0)) / 10
-                        + Square(Math.Log10(tree["learningRate"].AsType<double>()) + 1.5)
-                        + (1 - tree["featureFraction"].AsType<double>());
+            return loss + Square(Math.Log(tree["NumberOfLeaves"].AsType<int>() / 64.0)) / 10
+                        + Square(Math.Log10(tree["LearningRate"].AsType<double>()) + 1.5)
+                        + (1 - tree["FeatureFraction"].AsType<double>());
         }
         var boosting = pipeline["e2"];
         return loss + 0.3 + Square((boosting["numberOfIterations"].AsType<int>() - 120) / 100.0)

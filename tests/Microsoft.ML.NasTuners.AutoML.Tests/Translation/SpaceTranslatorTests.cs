@@ -32,14 +32,14 @@ public class SpaceTranslatorTests
         var e1 = (OurSearchSpace)tree[PipelineSpaces.TreeSchema]["e1"];
 
         // The default is the value AutoML's own sampling gives at its default point: 20 on a log scale floors to 19.
-        var leaves = ((AutoMLSearchSpace)PipelineSpaces.TwoSchemas()["e1"])["numberOfLeaves"];
+        var leaves = ((AutoMLSearchSpace)PipelineSpaces.TwoSchemas()["e1"])["NumberOfLeaves"];
         var autoMLDefault = leaves.SampleFromFeatureSpace(leaves.Default!).AsType<double>();
-        e1["numberOfLeaves"].Should().BeOfType<NasTuners.UniformIntOption>()
+        e1["NumberOfLeaves"].Should().BeOfType<NasTuners.UniformIntOption>()
             .Which.Should().BeEquivalentTo(new { Min = 4.0, Max = 1024.0, LogBase = true, DefaultValue = autoMLDefault });
-        e1["learningRate"].Should().BeOfType<NasTuners.UniformDoubleOption>()
+        e1["LearningRate"].Should().BeOfType<NasTuners.UniformDoubleOption>()
             .Which.Should().BeEquivalentTo(new { Min = 1e-3, Max = 1.0, LogBase = true });
-        ((NasTuners.UniformNumericOption)e1["learningRate"]).DefaultValue.Should().BeApproximately(0.1, 1e-12);
-        e1["featureFraction"].Should().BeOfType<NasTuners.UniformSingleOption>()
+        ((NasTuners.UniformNumericOption)e1["LearningRate"]).DefaultValue.Should().BeApproximately(0.1, 1e-12);
+        e1["FeatureFraction"].Should().BeOfType<NasTuners.UniformSingleOption>()
             .Which.Should().BeEquivalentTo(new { Min = 0.5, Max = 1.0, LogBase = false, DefaultValue = 1.0 });
     }
 
@@ -96,9 +96,9 @@ public class SpaceTranslatorTests
                 KeyValuePair.Create("ngram", NasTuners.Parameter.FromString("3")))),
             KeyValuePair.Create("_SCHEMA_", NasTuners.Parameter.FromString(PipelineSpaces.TreeSchema)),
             KeyValuePair.Create("e1", NasTuners.Parameter.CreateNestedParameter(
-                KeyValuePair.Create("numberOfLeaves", NasTuners.Parameter.FromInt(77)),
-                KeyValuePair.Create("learningRate", NasTuners.Parameter.FromDouble(0.25)),
-                KeyValuePair.Create("featureFraction", NasTuners.Parameter.FromFloat(0.75f)))))));
+                KeyValuePair.Create("NumberOfLeaves", NasTuners.Parameter.FromInt(77)),
+                KeyValuePair.Create("LearningRate", NasTuners.Parameter.FromDouble(0.25)),
+                KeyValuePair.Create("FeatureFraction", NasTuners.Parameter.FromFloat(0.75f)))))));
 
         var pipeline = ((AutoMLParameter)translation.ToAutoML(ours, 1))["_pipeline_"];
 
@@ -107,10 +107,12 @@ public class SpaceTranslatorTests
         pipeline["e0"]["normalize"].AsType<bool>().Should().BeFalse();
         pipeline["e0"]["ngram"].ParameterType.Should().Be(AutoMLParameterType.Integer);
         pipeline["e0"]["ngram"].AsType<int>().Should().Be(3);
-        pipeline["e1"]["numberOfLeaves"].ParameterType.Should().Be(AutoMLParameterType.Integer);
-        pipeline["e1"]["numberOfLeaves"].AsType<int>().Should().Be(77);
-        pipeline["e1"]["learningRate"].AsType<double>().Should().Be(0.25);
-        pipeline["e1"]["featureFraction"].AsType<float>().Should().Be(0.75f);
+        pipeline["e1"]["NumberOfLeaves"].ParameterType.Should().Be(AutoMLParameterType.Integer);
+        pipeline["e1"]["NumberOfLeaves"].AsType<int>().Should().Be(77);
+        pipeline["e1"]["LearningRate"].AsType<double>().Should().Be(0.25);
+        pipeline["e1"]["FeatureFraction"].AsType<float>().Should().Be(0.75f);
+        pipeline["e1"]["LabelColumnName"].AsType<string>().Should().Be(PipelineSpaces.LabelColumn,
+            "AutoML's samples of a space made from a default object carry its unsearched properties");
         var e2 = (AutoMLSearchSpace)PipelineSpaces.TwoSchemas()["e2"];
         e2.MappingToFeatureSpace(pipeline["e2"]).Should().Equal(e2.Default,
             "the boosting trainer is not in the chosen schema, so it keeps AutoML's own default");

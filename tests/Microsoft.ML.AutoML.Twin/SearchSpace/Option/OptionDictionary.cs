@@ -18,6 +18,11 @@ public abstract class OptionDictionary : OptionBase, IDictionary<string, OptionB
     {
     }
 
+    /// <summary>As AutoML's <c>SearchSpace&lt;T&gt;(T defaultOption)</c>: every sample starts from the whole default
+    /// object (its properties without search attributes too, such as a trainer's column names), the sampled options
+    /// written over it.</summary>
+    private protected Parameter? DefaultOption { get; init; }
+
     private IEnumerable<KeyValuePair<string, OptionBase>> FeatureOrder => _options.OrderBy(kv => kv.Key);
 
     public override int FeatureSpaceDim => _options.Values.Sum(o => o.FeatureSpaceDim);
@@ -43,7 +48,17 @@ public abstract class OptionDictionary : OptionBase, IDictionary<string, OptionB
             result[key] = option.SampleFromFeatureSpace(values[offset..(offset + option.FeatureSpaceDim)]);
             offset += option.FeatureSpaceDim;
         }
-        return result;
+        return DefaultOption is null ? result : Merged(DefaultOption, result);
+    }
+
+    // Nested objects merge key by key; anything else from the sample replaces the default.
+    private static Parameter Merged(Parameter defaults, Parameter sample)
+    {
+        if (defaults.ParameterType != ParameterType.Object || sample.ParameterType != ParameterType.Object) return sample;
+        var merged = Parameter.CreateNestedParameter();
+        foreach (var (key, value) in defaults) merged[key] = sample.TryGetValue(key, out var sampled) ? Merged(value, sampled) : value;
+        foreach (var (key, value) in sample.Where(kv => !defaults.ContainsKey(kv.Key))) merged[key] = value;
+        return merged;
     }
 
     public OptionBase this[string key]
