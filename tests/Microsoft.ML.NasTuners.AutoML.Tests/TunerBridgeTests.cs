@@ -58,10 +58,7 @@ public class TunerBridgeTests
     [Fact]
     public async Task A_tuner_that_throws_does_not_end_AutoMLs_run_and_its_proposals_stay_valid()
     {
-        var run = await TwinRun.RunAsync(
-            experiment => experiment.AddSearchSpace(AutoMLExperiment.PipelineSearchspaceName, PipelineSpaces.TwoSchemas()),
-            services => AutoMLTuners.Create<ITuner>(services, new AutoMLTunerOptions { CreateTuner = (_, _) => new ThrowingTuner() }),
-            10, PipelineLoss.Of);
+        var run = await PipelineBehind(new ThrowingTuner(), 10);
 
         run.Proposals.Should().HaveCount(10).And.OnlyContain(p => !AutoMLProposals.Problems(run.Space, p).Any());
         run.Bridge.TunerErrors.Should().Be(20, "each trial's Propose and Update threw, and each was caught");
@@ -71,10 +68,7 @@ public class TunerBridgeTests
     [Fact]
     public async Task Options_a_tuner_leaves_out_or_gets_wrong_go_back_as_valid_AutoML_values()
     {
-        var run = await TwinRun.RunAsync(
-            experiment => experiment.AddSearchSpace(AutoMLExperiment.PipelineSearchspaceName, PipelineSpaces.TwoSchemas()),
-            services => AutoMLTuners.Create<ITuner>(services, new AutoMLTunerOptions { CreateTuner = (_, _) => new CarelessTuner() }),
-            4, PipelineLoss.Of);
+        var run = await PipelineBehind(new CarelessTuner(), 4);
 
         run.Proposals.Should().HaveCount(4).And.OnlyContain(p => !AutoMLProposals.Problems(run.Space, p).Any());
         run.Bridge.TunerErrors.Should().Be(2, "the two proposals with a choice the space does not have fell back to random points");
@@ -105,6 +99,12 @@ public class TunerBridgeTests
         run.Proposals.Should().OnlyContain(p => !AutoMLProposals.Problems(run.Space, p).Any());
         run.Best.Loss.Should().BeLessThan(2, "SMAC finds n = 1 with x near 0 within 12 trials");
     }
+
+    // The pipeline through AutoML's loop, with the given tuner of ours behind the bridge.
+    private static Task<TwinRun> PipelineBehind(NasTuners.ITuner tuner, int trials) => TwinRun.RunAsync(
+        experiment => experiment.AddSearchSpace(AutoMLExperiment.PipelineSearchspaceName, PipelineSpaces.TwoSchemas()),
+        services => AutoMLTuners.Create<ITuner>(services, new AutoMLTunerOptions { CreateTuner = (_, _) => tuner }),
+        trials, PipelineLoss.Of);
 
     private static ITuner ProxyOf(TwinRun run) => AutoMLTunerProxy.Create<ITuner>(run.Bridge);
 
