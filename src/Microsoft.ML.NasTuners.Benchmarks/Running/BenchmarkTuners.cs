@@ -8,16 +8,18 @@ public static class BenchmarkTuners
 {
     /// <summary>
     /// A new registry holding every standard tuner. This is the one place tuners are registered: a new tuner is one
-    /// more <c>.Add(name, description, (space, seed, problem) =&gt; new ...)</c> line.
+    /// more <c>.Add(name, description, (space, seed, problem) =&gt; new ...)</c> line. The single-fidelity tuners that
+    /// need nothing of the problem come from Core's <see cref="StandardTuners"/>; the multi-fidelity ones round their
+    /// budgets (the problems count whole epochs or samples) and evolution reads the problem's architecture.
     /// </summary>
     public static TunerRegistry CreateRegistry() => new TunerRegistry()
-        .Add("random", "Uniform random search over the feature space", (space, seed, _) => new RandomSearchTuner(space, seed))
-        .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", (space, seed, _) => new SobolTuner(space, seed))
-        .Add("smac", "SMAC: random-forest SMBO with expected improvement and one-exchange local search", (space, seed, _) => new SmacTuner(space, seed: seed))
-        .Add("tpe", "Tree-structured Parzen estimator, one density per parameter (default TpeOptions)", (space, seed, _) => new TpeTuner(space, null, seed))
-        .Add("tpe-mv", "Multivariate TPE: one joint density per group of parameters active together", (space, seed, _) => new TpeTuner(space, new TpeOptions { Multivariate = true }, seed))
-        .Add("gp", "GP-BO (Spearmint style): Matern-5/2 ARD, slice-sampled hyper-parameters, integrated EI (default GpOptions)", (space, seed, _) => new GpTuner(space, null, seed))
-        .Add("gp-map", "GP-BO with MAP hyper-parameters (L-BFGS-B) instead of slice sampling", (space, seed, _) => new GpTuner(space, new GpOptions { HyperparameterMode = HyperparameterMode.Map }, seed))
+        .Add("random", "Uniform random search over the feature space", Standard(TunerKind.Random))
+        .Add("sobol", "Scrambled Sobol sequence (Joe & Kuo direction numbers) over the feature space", Standard(TunerKind.Sobol))
+        .Add("smac", "SMAC: random-forest SMBO with expected improvement and one-exchange local search", Standard(TunerKind.Smac))
+        .Add("tpe", "Tree-structured Parzen estimator, one density per parameter (default TpeOptions)", Standard(TunerKind.Tpe))
+        .Add("tpe-mv", "Multivariate TPE: one joint density per group of parameters active together", Standard(TunerKind.TpeMultivariate))
+        .Add("gp", "GP-BO (Spearmint style): Matern-5/2 ARD, slice-sampled hyper-parameters, integrated EI (default GpOptions)", Standard(TunerKind.Gp))
+        .Add("gp-map", "GP-BO with MAP hyper-parameters (L-BFGS-B) instead of slice sampling", Standard(TunerKind.GpMap))
         .Add("evolution", "Regularised (aging) evolution (Real et al. 2019): population 10, tournament of 10, one-dimension mutations; never repeats an architecture",
             (space, seed, problem) => new RegularizedEvolutionTuner(space, null, seed, problem.Architecture))
         .Add("hyperband", "Hyperband (Li et al. 2018): successive-halving brackets over random configurations, eta 3",
@@ -41,6 +43,9 @@ public static class BenchmarkTuners
             (space, encoding, embedding, seed) => new EmbeddingGpTuner(space, encoding, embedding, seed: seed))
         .AddOnEmbeddings("tpe", "TPE's good/bad density ratio", "maximised by evolution",
             (space, encoding, embedding, seed) => new EmbeddingTpeTuner(space, encoding, embedding, seed: seed));
+
+    // A standard tuner as Core builds it from its kind (the AutoML bridge builds the same ones), for every problem.
+    private static TunerFactory Standard(TunerKind kind) => (space, seed, _) => StandardTuners.Create(kind, space, seed);
 
     // Registers "{family}-wl" (Weisfeiler-Lehman features, any architecture problem) and "{family}-path" (the BANANAS
     // path encoding, NB201 problems only) for a tuner that takes an embedding (null means WL features).

@@ -1,0 +1,6 @@
+namespace Microsoft.ML.AutoML;
+
+public class ExperimentSettings
+{
+    public uint MaxExperimentTimeInSeconds { get; set; } = 86400;
+}

@@ -1,0 +1,6 @@
+namespace Microsoft.ML.AutoML;
+
+public interface ITrialRunner : IDisposable
+{
+    Task<TrialResult> RunAsync(TrialSettings settings, CancellationToken ct);
+}

@@ -1,0 +1,11 @@
+namespace Microsoft.ML.SearchSpace;
+
+public enum ParameterType
+{
+    Integer,
+    Number,
+    Bool,
+    String,
+    Object,
+    Array,
+}
