@@ -4,7 +4,7 @@ namespace Microsoft.ML.NasTuners;
 
 /// <summary>
 /// Ask/tell for trials that run elsewhere (another process, a cluster job, a notebook cell): <see cref="Ask"/> gives
-/// the next trial to run, <see cref="Tell(TrialSettings, double)"/> records how it went. The study is durable when it
+/// the next trial to run, <see cref="Tell(TrialSettings, double, double)"/> records how it went. The study is durable when it
 /// has a store: every trial is written when it is asked for and again when it is told, and opening the study again
 /// (in this process or another, after a crash) rebuilds the tuner from what was written.
 /// </summary>

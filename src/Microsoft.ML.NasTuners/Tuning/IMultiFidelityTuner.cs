@@ -1,7 +1,7 @@
 namespace Microsoft.ML.NasTuners;
 
 /// <summary>
-/// A tuner that chooses each trial's budget: its <see cref="ITuner.Propose"/> writes <see cref="TrialSettings.Budget"/>
+/// A tuner that chooses each trial's budget: its <see cref="ITuner.Propose(TrialSettings)"/> writes <see cref="TrialSettings.Budget"/>
 /// (within <see cref="BudgetRange"/>) and, for a configuration promoted from a lower budget,
 /// <see cref="TrialSettings.ConfigId"/> and <see cref="TrialSettings.PreviousBudget"/>. An experiment without its own
 /// budget range (<see cref="NasExperiment.SetBudget"/>) adopts the tuner's.

@@ -1,7 +1,7 @@
 namespace Microsoft.ML.NasTuners;
 
 /// <summary>
-/// A tuner proposes parameters and learns from results. <see cref="Propose"/> may be called again before earlier
+/// A tuner proposes parameters and learns from results. <see cref="Propose(TrialSettings)"/> may be called again before earlier
 /// proposals are updated (pending trials, when several run at once), and <see cref="Update"/> must accept failed,
 /// pruned and timed-out trials and NaN or infinite losses without breaking.
 /// </summary>

@@ -16,7 +16,7 @@ public sealed class TrialSettings
     public DateTime? EndedAtUtc { get; set; }
 
     /// <summary>The budget (epochs, samples, ...) for multi-fidelity runs; null means the full budget. A
-    /// multi-fidelity tuner writes it in <see cref="ITuner.Propose"/>; an experiment with a budget range
+    /// multi-fidelity tuner writes it in <see cref="ITuner.Propose(TrialSettings)"/>; an experiment with a budget range
     /// (<see cref="NasExperiment.SetBudget"/>) sets it to the maximum when the tuner leaves it null.</summary>
     public double? Budget { get; set; }
 

@@ -114,7 +114,7 @@ public sealed class SmacTuner : ITuner
         _trials.Tell(result, () => Canonical(result.TrialSettings.Parameter));
     }
 
-    /// <summary>The raw values of a parameter as <see cref="Propose"/> would write and read them back, or null when
+    /// <summary>The raw values of a parameter as <see cref="Propose(TrialSettings)"/> would write and read them back, or null when
     /// the parameter does not belong to the space.</summary>
     private double[]? Canonical(Parameter parameter)
     {
