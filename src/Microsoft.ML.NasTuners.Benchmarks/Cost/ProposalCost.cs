@@ -7,6 +7,8 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Cost;
 /// <param name="FirstMs">The first proposal after the history was told: the cost a resumed study pays once, when
 /// a model is fitted to the whole history from scratch.</param>
 /// <param name="LaterMs">The proposals after it, each told its result before the next, as in a run.</param>
+/// <param name="LaterCpuMs">The processor time the process spent on each of those proposals: on a machine shared with
+/// other work, wall-clock times grow with the load while this stays near what the proposal needs.</param>
 /// <param name="CancelLatencyMs">With a cancel delay: the time from the cancel to the proposal's return (cancelled or
 /// done), else null.</param>
 /// <param name="PeakWorkingSetBytes">The process's peak working set after the measurement.</param>
@@ -16,6 +18,7 @@ public sealed record ProposalCost(
     int Observations,
     double FirstMs,
     IReadOnlyList<double> LaterMs,
+    IReadOnlyList<double> LaterCpuMs,
     double? CancelLatencyMs,
     long PeakWorkingSetBytes)
 {
@@ -24,4 +27,10 @@ public sealed record ProposalCost(
 
     /// <summary>The largest of <see cref="LaterMs"/>, or NaN when there were none.</summary>
     public double MaxLaterMs => LaterMs.Count == 0 ? double.NaN : LaterMs.Max();
+
+    /// <summary>The median of <see cref="LaterCpuMs"/>, or NaN when there were none.</summary>
+    public double MedianLaterCpuMs => LaterCpuMs.Count == 0 ? double.NaN : Quantiles.Of(LaterCpuMs, 0.5);
+
+    /// <summary>The largest of <see cref="LaterCpuMs"/>, or NaN when there were none.</summary>
+    public double MaxLaterCpuMs => LaterCpuMs.Count == 0 ? double.NaN : LaterCpuMs.Max();
 }

@@ -37,21 +37,28 @@ public static class ProposalCostMeasurement
             instance.Update(Finished(problem, settings));
         }
 
-        double Timed()
+        using var process = Process.GetCurrentProcess();
+        (double Ms, double CpuMs) Timed()
         {
             var settings = new TrialSettings { TrialId = nextId++ };
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             settings.Parameter = instance.Propose(settings);
             var elapsed = clock.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            var cpuElapsed = (process.TotalProcessorTime - cpu).TotalMilliseconds;
             instance.Update(Finished(problem, settings));
-            return elapsed;
+            return (elapsed, cpuElapsed);
         }
 
-        var first = Timed();
-        var later = new List<double>(proposals);
+        var first = Timed().Ms;
+        var later = new List<(double Ms, double CpuMs)>(proposals);
         for (var k = 0; k < proposals; k++) later.Add(Timed());
         double? cancelLatency = cancelAfter is { } delay ? CancelLatency(instance, nextId, delay) : null;
-        return new ProposalCost(tuner, problem.Name, observations, first, later, cancelLatency, Process.GetCurrentProcess().PeakWorkingSet64);
+        process.Refresh();
+        return new ProposalCost(tuner, problem.Name, observations, first, later.Select(l => l.Ms).ToArray(),
+            later.Select(l => l.CpuMs).ToArray(), cancelLatency, process.PeakWorkingSet64);
     }
 
     // The time from the cancel to the proposal's return; 0 when the proposal was done before the cancel.

@@ -80,8 +80,8 @@ internal static class ProposalCostCommand
         }
 
         var cancelAfter = cancelAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
-        context.Stdout.WriteLine("| tuner | problem | observations | first proposal (ms) | median later (ms) | max later (ms) | cancel returned after (ms) | peak working set (MB) |");
-        context.Stdout.WriteLine("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        context.Stdout.WriteLine("| tuner | problem | observations | first proposal (ms) | median later (ms) | max later (ms) | median later CPU (ms) | max later CPU (ms) | cancel returned after (ms) | peak working set (MB) |");
+        context.Stdout.WriteLine("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var name in tuners)
         {
             foreach (var size in sizes)
@@ -92,7 +92,7 @@ internal static class ProposalCostCommand
                 {
                     var cost = ProposalCostMeasurement.Measure(context.Tuners, name, problem, size, proposals, seed, cancelAfter);
                     context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {cost.Tuner} | {cost.Problem} | {cost.Observations} | {cost.FirstMs:F0} | {cost.MedianLaterMs:F0} | {cost.MaxLaterMs:F0} | {(cost.CancelLatencyMs is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "-")} | {cost.PeakWorkingSetBytes / (1024.0 * 1024):F0} |"));
+                        $"| {cost.Tuner} | {cost.Problem} | {cost.Observations} | {cost.FirstMs:F0} | {cost.MedianLaterMs:F0} | {cost.MaxLaterMs:F0} | {cost.MedianLaterCpuMs:F0} | {cost.MaxLaterCpuMs:F0} | {(cost.CancelLatencyMs is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "-")} | {cost.PeakWorkingSetBytes / (1024.0 * 1024):F0} |"));
                 }
                 finally
                 {

@@ -18,6 +18,7 @@ public class ProposalCostMeasurementTests
         cost.Problem.Should().Be("branin");
         cost.Observations.Should().Be(30);
         cost.LaterMs.Should().HaveCount(4).And.OnlyContain(ms => ms >= 0);
+        cost.LaterCpuMs.Should().HaveCount(4).And.OnlyContain(ms => ms >= 0);
         cost.FirstMs.Should().BeGreaterThanOrEqualTo(0);
         cost.CancelLatencyMs.Should().BeNull("no cancel was asked for");
         cost.PeakWorkingSetBytes.Should().BePositive();
