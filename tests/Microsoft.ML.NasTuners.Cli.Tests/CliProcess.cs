@@ -10,32 +10,12 @@ internal static class CliProcess
     /// two minutes.</summary>
     public static CliRun Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args, environment);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"nas-tuners {string.Join(' ', args)} did not finish within two minutes.");
-        }
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+        var (exitCode, stdout, stderr) = DotnetChild.Run("nas-tuners.dll", args, TimeSpan.FromMinutes(2), environment);
+        return new CliRun(exitCode, stdout, stderr);
     }
 
     /// <summary>Starts <c>nas-tuners</c> with <paramref name="args"/> and returns the process (its output redirected and
     /// drained), for a test that must act on it while it runs (kill it, for one).</summary>
-    public static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "nas-tuners.dll");
-        File.Exists(dll).Should().BeTrue("the test project references the CLI, so its build is beside the tests");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        return Process.Start(start)!;
-    }
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null) =>
+        DotnetChild.Start("nas-tuners.dll", args, environment);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Microsoft.ML.NasTuners.Tests.Tuners;
 
 /// <summary>
@@ -16,32 +14,9 @@ public sealed class TpeExtremeRangeTests
     public void TPE_proposes_inside_the_widest_accepted_ranges_without_crashing(bool multivariate)
     {
         string[] args = multivariate ? ["tpe-extreme-ranges", "--multivariate"] : ["tpe-extreme-ranges"];
-        var (exitCode, stdout, stderr) = RunProbe(args);
+        var (exitCode, stdout, stderr) = DotnetChild.Run("Microsoft.ML.NasTuners.Probes.dll", args, TimeSpan.FromMinutes(2));
 
         exitCode.Should().Be(0, $"the probe must end normally (134 is an abort such as a stack overflow); stderr: {stderr}");
         stdout.Should().Contain("40 proposals inside the space");
-    }
-
-    private static (int ExitCode, string Stdout, string Stderr) RunProbe(string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Microsoft.ML.NasTuners.Probes.dll");
-        File.Exists(dll).Should().BeTrue("the test project references the probes, so their build is beside the tests");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The probe did not finish within two minutes.");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }
