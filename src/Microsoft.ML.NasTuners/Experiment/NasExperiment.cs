@@ -76,8 +76,8 @@ public sealed class NasExperiment
     /// <summary>Uses this tuner instance. It keeps its state from run to run; prefer
     /// <see cref="SetTuner(Func{SearchSpace, int, ITuner})"/> for a fresh, seeded tuner each run. Replaces any tuner
     /// or factory set before. Default: an <see cref="AutoTuner"/> over the search space and the seed, told this
-    /// experiment's max trials, degree of parallelism, budgets and logger, which chooses the tuner by the measured rules of
-    /// docs/tuners/auto.md.</summary>
+    /// experiment's max trials, degree of parallelism, budgets (rounded to whole numbers when both bounds are whole) and
+    /// logger, which chooses the tuner by the measured rules of docs/tuners/auto.md.</summary>
     public NasExperiment SetTuner(ITuner tuner)
     {
         _tuner = tuner ?? throw new ArgumentNullException(nameof(tuner));
@@ -438,12 +438,14 @@ public sealed class NasExperiment
     }
 
     // The default tuner, told what this experiment knows of the run. A time limit makes the run depend on wall-clock
-    // time already, so only then may proposal time decide a switch.
+    // time already, so only then may proposal time decide a switch. Whole-number bounds are taken for a count (epochs,
+    // samples), so a multi-fidelity choice proposes whole budgets between them.
     private AutoTuner CreateAutoTuner(SearchSpace space) => new(space, new AutoTunerOptions
     {
         MaxTrials = _maxTrials,
         DegreeOfParallelism = _degreeOfParallelism,
         Budgets = _budget,
+        RoundBudgets = _budget is { } b && double.IsInteger(b.Min) && double.IsInteger(b.Max),
         LeaveGpWhenProposalsCostMore = _timeLimit is not null,
     }, _seed, _logger);
 

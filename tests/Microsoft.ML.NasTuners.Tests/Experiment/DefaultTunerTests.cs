@@ -32,6 +32,16 @@ public class DefaultTunerTests
     }
 
     [Fact]
+    public async Task Whole_number_budget_bounds_give_whole_budgets_when_auto_runs_bohb()
+    {
+        var result = await new MLContext(seed: 1).Nas().CreateExperiment().SetSearchSpace(Tuners.Auto.AutoSpaces.Continuous(10))
+            .SetBudget(1, 27).SetMaxTrials(12).SetObjective((p, _, _) => Tuners.Auto.AutoSpaces.Loss(p)).RunAsync();
+
+        result.Trials.Select(t => t.TrialSettings.Budget!.Value).Should().OnlyContain(b => b == Math.Round(b))
+            .And.Contain(b => b < 27, "BOHB starts its brackets below the full budget");
+    }
+
+    [Fact]
     public async Task A_given_trial_keeps_its_note()
     {
         using var store = new InMemoryTrialStore();
