@@ -15,6 +15,20 @@ public static class Tuners
         #endregion
     }
 
+    [Snippet("docs/tuners/auto.md", "auto")]
+    public static async Task Auto(Microsoft.Extensions.Logging.ILogger logger)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var space = ExampleSpace();
+        #region snippet:auto
+        var tuner = new AutoTuner(space, new AutoTunerOptions { MaxTrials = 100, DegreeOfParallelism = 2 }, seed: 42, logger);
+        var result = await mlContext.Nas().CreateExperiment().SetSearchSpace(space).SetTuner(tuner)
+            .SetObjective((p, _, _) => Train(p)).SetMaxTrials(100).SetDegreeOfParallelism(2).RunAsync();
+        foreach (var decision in tuner.Decisions)
+            Console.WriteLine(decision);   // e.g. "auto: gp-map (rule: few dimensions) from trial 0"
+        #endregion
+    }
+
     [Snippet("docs/tuners/smac.md", "smac")]
     public static void Smac()
     {

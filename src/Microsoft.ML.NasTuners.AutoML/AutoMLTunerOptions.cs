@@ -5,7 +5,7 @@ using Microsoft.ML.NasTuners.Tuners;
 namespace Microsoft.ML.NasTuners.AutoML;
 
 /// <summary>How <see cref="AutoMLTuners.Create{TTuner}(IServiceProvider, AutoMLTunerOptions)"/> builds the tuner.</summary>
-/// <remarks>Defaults: <see cref="Kind"/> <see cref="TunerKind.Tpe"/>, the experiment's seed, no custom tuner,
+/// <remarks>Defaults: <see cref="Kind"/> <see cref="TunerKind.Auto"/>, the experiment's seed, no custom tuner,
 /// <see cref="MinSubSamplingRatio"/> <see cref="DefaultMinSubSamplingRatio"/> (1/27), no logging.</remarks>
 public sealed class AutoMLTunerOptions
 {
@@ -14,8 +14,9 @@ public sealed class AutoMLTunerOptions
     /// (1/27, 1/9, 1/3 and the full set).</summary>
     public const double DefaultMinSubSamplingRatio = 1.0 / 27;
 
-    /// <summary>The standard tuner to build. Ignored when <see cref="CreateTuner"/> is set.</summary>
-    public TunerKind Kind { get; init; } = TunerKind.Tpe;
+    /// <summary>The standard tuner to build; default <see cref="TunerKind.Auto"/>, which picks one by the translated space
+    /// (and, with sub-sampling, its budgets). Ignored when <see cref="CreateTuner"/> is set.</summary>
+    public TunerKind Kind { get; init; } = TunerKind.Auto;
 
     /// <summary>The seed; null takes AutoML's <c>AutoMLExperimentSettings.Seed</c>, else 0.</summary>
     public int? Seed { get; init; }

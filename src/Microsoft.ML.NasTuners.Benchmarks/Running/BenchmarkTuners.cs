@@ -37,6 +37,8 @@ public static class BenchmarkTuners
         .Add("wl-gp", "Architectures: GP with the Weisfeiler-Lehman graph kernel (NAS-BOWL), EI by evolution",
             (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed),
             HasArchitecture, ArchitectureRequirement)
+        .Add("auto", "Chooses by the space and the problem (docs/tuners/auto.md): ssk-gp for architectures, gp-map for few dimensions, else bohb with budgets or tpe-mv; leaves gp-map for tpe-mv past its measured trial count",
+            (space, seed, problem) => new AutoTuner(space, AutoOptionsOf(problem), seed))
         .AddOnEmbeddings("smac", "SMAC's random forest", "EI by evolution",
             (space, encoding, embedding, seed) => new EmbeddingForestTuner(space, encoding, embedding, seed: seed))
         .AddOnEmbeddings("gp", "GP with a Matern-5/2 kernel", "EI by evolution",
@@ -79,6 +81,15 @@ public static class BenchmarkTuners
     private static PathEncoding PathEncodingOf(IBenchmarkProblem problem, string tuner) => problem is Nb201Problem
         ? new PathEncoding(Nb201Operations.Computing, 3)
         : throw new ArgumentException($"Tuner '{tuner}' needs a problem with a declared operation vocabulary (nb201_*), not '{problem.Name}'.", nameof(problem));
+
+    // What a problem tells the automatic tuner. The bench gives no tuner its trial count, so auto learns a run's length as
+    // it goes; the rule that reads proposal time stays off, so a seeded run is reproducible on any machine.
+    private static AutoTunerOptions AutoOptionsOf(IBenchmarkProblem problem) => new()
+    {
+        Budgets = problem.MinBudget is { } min && problem.MaxBudget is { } max ? new BudgetRange(min, max) : null,
+        RoundBudgets = true,
+        Architecture = problem.Architecture,
+    };
 
     // Budgets are rounded because the problems count them in whole epochs or samples. On a single-fidelity problem
     // the schedule has one budget, so every trial runs at full fidelity.

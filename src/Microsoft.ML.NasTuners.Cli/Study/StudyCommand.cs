@@ -81,7 +81,7 @@ internal static class StudyCommand
         var tuner = new Option<string>("--tuner", "-t")
         {
             Description = $"The tuner ({string.Join(", ", context.Tuners.Names)}).",
-            DefaultValueFactory = _ => "tpe",
+            DefaultValueFactory = _ => "auto",
         };
         var trials = new Option<int>("--trials", "-n") { Description = "Trials in the whole study (a resumed run counts the earlier ones).", DefaultValueFactory = _ => 100 };
         var seed = new Option<int>("--seed") { Description = "The tuner's seed; resume with the same one.", DefaultValueFactory = _ => 1 };

@@ -10,7 +10,8 @@ public static class CnnNasCatalogExtensions
     /// checkpoints: the best trial's network is <c>runner.GetCheckpoint(best.TrialSettings)?.CreateNetwork()</c>.
     /// </summary>
     /// <remarks>
-    /// A single-fidelity tuner (random, Sobol, TPE) gives every trial the full budget. A multi-fidelity tuner (Hyperband,
+    /// Without <c>SetTuner</c> the experiment's default, the <see cref="Tuners.AutoTuner"/>, chooses by the space and
+    /// these budgets (whole epochs). A single-fidelity tuner (random, Sobol, TPE) gives every trial the full budget. A multi-fidelity tuner (Hyperband,
     /// BOHB) must propose from the same range, for example
     /// <c>.SetTuner((space, seed) =&gt; new BohbTuner(space, new BohbOptions { MinBudget = runner.MinEpochs, MaxBudget =
     /// runner.MaxEpochs, RoundBudgets = true }, seed))</c>; the run fails at its start otherwise. Its promoted

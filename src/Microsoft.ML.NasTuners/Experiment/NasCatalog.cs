@@ -10,7 +10,7 @@ public sealed class NasCatalog
 
     /// <summary>Creates an experiment to configure with its fluent setters and run with
     /// <see cref="NasExperiment.RunAsync"/>. Defaults: 100 trials, no time limit, no trial timeout, one trial at a
-    /// time, seed 0, random search. MLContext exposes no public seed, so set one with
+    /// time, seed 0, the <see cref="Tuners.AutoTuner"/>. MLContext exposes no public seed, so set one with
     /// <see cref="NasExperiment.SetSeed"/>.</summary>
     public NasExperiment CreateExperiment() => new();
 }

@@ -22,7 +22,7 @@ namespace Microsoft.ML.NasTuners;
 /// </example>
 /// <remarks>
 /// Defaults: <see cref="DefaultMaxTrials"/> (100) trials, no time limit, no trial timeout, one trial at a time,
-/// seed 0, a <see cref="RandomSearchTuner"/>, no budgets (or the multi-fidelity tuner's), no budget limit, no
+/// seed 0, an <see cref="AutoTuner"/> (see <see cref="SetTuner(ITuner)"/>), no budgets (or the multi-fidelity tuner's), no budget limit, no
 /// monitors, no progress, no logging. Setters check their argument at
 /// once and throw naming the setting and its allowed range; what is missing (objective, search space) is reported by
 /// <see cref="RunAsync"/>. An experiment may run again after a run has finished, but not twice at once.
@@ -75,7 +75,9 @@ public sealed class NasExperiment
 
     /// <summary>Uses this tuner instance. It keeps its state from run to run; prefer
     /// <see cref="SetTuner(Func{SearchSpace, int, ITuner})"/> for a fresh, seeded tuner each run. Replaces any tuner
-    /// or factory set before. Default: <c>new RandomSearchTuner(searchSpace, seed)</c>.</summary>
+    /// or factory set before. Default: an <see cref="AutoTuner"/> over the search space and the seed, told this
+    /// experiment's max trials, degree of parallelism, budgets (rounded to whole numbers when both bounds are whole) and
+    /// logger, which chooses the tuner by the measured rules of docs/tuners/auto.md.</summary>
     public NasExperiment SetTuner(ITuner tuner)
     {
         _tuner = tuner ?? throw new ArgumentNullException(nameof(tuner));
@@ -84,8 +86,8 @@ public sealed class NasExperiment
     }
 
     /// <summary>Builds the tuner at the start of each run from the search space and the seed
-    /// (<see cref="SetSeed"/>), for example <c>(space, seed) =&gt; new RandomSearchTuner(space, seed)</c>, which is the
-    /// default. Replaces any tuner or factory set before.</summary>
+    /// (<see cref="SetSeed"/>), for example <c>(space, seed) =&gt; new TpeTuner(space, null, seed)</c>. Replaces any
+    /// tuner or factory set before. Default: an <see cref="AutoTuner"/> (see <see cref="SetTuner(ITuner)"/>).</summary>
     public NasExperiment SetTuner(Func<SearchSpace, int, ITuner> factory)
     {
         _tunerFactory = factory ?? throw new ArgumentNullException(nameof(factory));
@@ -429,10 +431,23 @@ public sealed class NasExperiment
     {
         var space = _searchSpace ?? throw new InvalidOperationException(
             "The experiment has no search space: call SetSearchSpace before RunAsync (or SetTuner with a tuner instance).");
-        var factory = _tunerFactory ?? ((s, seed) => new RandomSearchTuner(s, seed));
-        return factory(space, _seed)
+        if (_tunerFactory is null)
+            return CreateAutoTuner(space);
+        return _tunerFactory(space, _seed)
                ?? throw new InvalidOperationException("The tuner factory given to SetTuner returned null.");
     }
+
+    // The default tuner, told what this experiment knows of the run. A time limit makes the run depend on wall-clock
+    // time already, so only then may proposal time decide a switch. Whole-number bounds are taken for a count (epochs,
+    // samples), so a multi-fidelity choice proposes whole budgets between them.
+    private AutoTuner CreateAutoTuner(SearchSpace space) => new(space, new AutoTunerOptions
+    {
+        MaxTrials = _maxTrials,
+        DegreeOfParallelism = _degreeOfParallelism,
+        Budgets = _budget,
+        RoundBudgets = _budget is { } b && double.IsInteger(b.Min) && double.IsInteger(b.Max),
+        LeaveGpWhenProposalsCostMore = _timeLimit is not null,
+    }, _seed, _logger);
 
     private static TimeSpan CheckSeconds(double seconds, string setting)
     {

@@ -48,7 +48,7 @@ public sealed class NasStudy
     /// <param name="name">The study's name.</param>
     /// <param name="store">Where it is kept; the caller disposes it.</param>
     /// <param name="searchSpace">The space; must equal the stored one when the study exists.</param>
-    /// <param name="tuner">Builds the tuner from the space and the seed; default random search.</param>
+    /// <param name="tuner">Builds the tuner from the space and the seed; default an <see cref="Tuners.AutoTuner"/> (single fidelity, one worker).</param>
     /// <param name="seed">The tuner's seed; open a study again with the same seed to continue its proposals.</param>
     /// <exception cref="InvalidOperationException">The study exists with another search space.</exception>
     public static NasStudy Open(string name, ITrialStore store, SearchSpace searchSpace,
@@ -69,7 +69,7 @@ public sealed class NasStudy
 
     private static NasStudy Create(StudySession session, SearchSpace space, Func<SearchSpace, int, ITuner>? factory, int seed)
     {
-        var tuner = (factory ?? ((s, sd) => new Tuners.RandomSearchTuner(s, sd)))(space, seed)
+        var tuner = (factory ?? ((s, sd) => new Tuners.AutoTuner(s, null, sd)))(space, seed)
             ?? throw new InvalidOperationException("The tuner factory returned null.");
         if (session.History.Count > 0) TunerReplay.Replay(tuner, session.History);
         return new NasStudy(session, tuner, space);

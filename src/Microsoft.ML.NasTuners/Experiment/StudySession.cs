@@ -18,6 +18,8 @@ internal sealed class StudySession
     private readonly ITrialStore? _store;
     private readonly string? _study;
     private readonly Queue<Parameter> _queued = new();
+    // What an annotating tuner said of the trials it proposed, until they are recorded as finished.
+    private readonly Dictionary<int, string> _notes = [];
 
     private StudySession(ITrialStore? store, string? study, bool keepFinished = true)
     {
@@ -66,6 +68,8 @@ internal sealed class StudySession
             return (settings, TrialOrigin.Given);
         }
         settings.Parameter = tuner.Propose(settings, cancellationToken) ?? throw new InvalidOperationException("Propose returned null.");
+        if (tuner is IAnnotatingTuner annotating && annotating.NoteOf(settings.TrialId) is { } note)
+            _notes[settings.TrialId] = note;
         return (settings, TrialOrigin.Tuner);
     }
 
@@ -73,17 +77,21 @@ internal sealed class StudySession
     public void Start(TrialSettings settings, TrialOrigin origin)
     {
         History.Start(settings, origin);
-        _store?.StartTrial(_study!, StudyTrial.FromSettings(settings) with { Note = origin == TrialOrigin.Given ? GivenNote : null });
+        _store?.StartTrial(_study!, StudyTrial.FromSettings(settings) with { Note = NoteOf(settings.TrialId, origin) });
     }
 
     /// <summary>Records how a trial ended, in the history and the store.</summary>
     public void Finish(TrialResult result)
     {
         var trial = History.Finish(result);
-        if (_store is null || TrialStatusRules.IsPending(result.Status)) return;
-        _store.FinishTrial(_study!, StudyTrial.FromSettings(trial.Settings).Finished(result)
-            with { Note = trial.Origin == TrialOrigin.Given ? GivenNote : null });
+        if (TrialStatusRules.IsPending(result.Status)) return;
+        var note = NoteOf(trial.Settings.TrialId, trial.Origin);
+        _notes.Remove(trial.Settings.TrialId);
+        _store?.FinishTrial(_study!, StudyTrial.FromSettings(trial.Settings).Finished(result) with { Note = note });
     }
+
+    private string? NoteOf(int trialId, TrialOrigin origin) =>
+        origin == TrialOrigin.Given ? GivenNote : _notes.GetValueOrDefault(trialId);
 
     /// <summary>The trials a previous process left running, by id.</summary>
     public IReadOnlyList<HistoryTrial> Interrupted() => History.Pending.ToList();

@@ -8,7 +8,7 @@ public static class StandardTuners
     /// <param name="searchSpace">The space to search.</param>
     /// <param name="seed">The seed of every random choice the tuner makes.</param>
     /// <param name="budgets">The budgets of a multi-fidelity kind (<see cref="IsMultiFidelity"/>); ignored by the
-    /// others.</param>
+    /// others, except <see cref="TunerKind.Auto"/>, which reads them when given.</param>
     /// <exception cref="ArgumentException">A multi-fidelity kind without <paramref name="budgets"/>, or an unknown
     /// kind.</exception>
     public static ITuner Create(TunerKind kind, SearchSpace searchSpace, int seed, BudgetRange? budgets = null)
@@ -29,6 +29,7 @@ public static class StandardTuners
             TunerKind.Hyperband => new HyperbandTuner(searchSpace, Schedule(budgets!, asynchronous: false), seed),
             TunerKind.Asha => new HyperbandTuner(searchSpace, Schedule(budgets!, asynchronous: true), seed),
             TunerKind.Bohb => new BohbTuner(searchSpace, new BohbOptions { MinBudget = budgets!.Min, MaxBudget = budgets.Max }, seed),
+            TunerKind.Auto => new AutoTuner(searchSpace, new AutoTunerOptions { Budgets = budgets }, seed),
             _ => throw new ArgumentException($"Unknown tuner kind {kind}. Kinds: {string.Join(", ", Enum.GetNames<TunerKind>())}.", nameof(kind)),
         };
     }

@@ -32,4 +32,7 @@ public enum TunerKind
     Asha,
     /// <summary><see cref="BohbTuner"/>; multi-fidelity.</summary>
     Bohb,
+    /// <summary><see cref="AutoTuner"/>: chooses among the others by the space (and, with a budget range, runs BOHB when
+    /// the space does not suit GP-BO); see docs/tuners/auto.md.</summary>
+    Auto,
 }

@@ -160,7 +160,9 @@ public class BudgetTests
     [Fact]
     public async Task The_budget_limit_counts_running_trials()
     {
+        // A single-fidelity tuner, so that every trial is expected to spend the full budget of 10.
         var result = await NewExperiment()
+            .SetTuner((space, seed) => new RandomSearchTuner(space, seed))
             .SetBudget(1, 10)
             .SetBudgetLimit(35)
             .SetDegreeOfParallelism(8)

@@ -106,19 +106,4 @@ public class MonitoringTests
             if (settings.TrialId == trialId) cts.Cancel();
         }
     }
-
-    private sealed class ListLogger : ILogger
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-                Entries.Add((logLevel, formatter(state, exception)));
-        }
-    }
 }

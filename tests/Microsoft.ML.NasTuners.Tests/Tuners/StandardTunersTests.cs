@@ -20,6 +20,7 @@ public class StandardTunersTests
         { TunerKind.Hyperband, typeof(HyperbandTuner) },
         { TunerKind.Asha, typeof(HyperbandTuner) },
         { TunerKind.Bohb, typeof(BohbTuner) },
+        { TunerKind.Auto, typeof(AutoTuner) },
     };
 
     [Fact]

@@ -1,0 +1,74 @@
+namespace Microsoft.ML.NasTuners.Tuners;
+
+/// <summary>
+/// The rules of <see cref="AutoTuner"/>, each justified by a measured table in docs/tuners/auto.md: which tuner starts
+/// a run, and when a run leaves GP-BO.
+/// </summary>
+internal static class AutoRules
+{
+    /// <summary>The most model-view dimensions GP-BO was measured to win on: <c>mixed3</c> (9) in README's main job;
+    /// the continuous tables stop at Hartmann-6.</summary>
+    public const int GpMaxDimensions = 9;
+
+    /// <summary>The largest categorical GP-BO was measured on: <c>mixed3</c>'s branch, 3 choices.</summary>
+    public const int GpMaxChoices = 3;
+
+    /// <summary>The most parallel workers a rule trusts GP-BO with. No table measures GP-BO in parallel; TPE's and
+    /// BOHB's tables do (4 and 8 workers).</summary>
+    public const int GpMaxParallelism = 4;
+
+    /// <summary>Finished trials after which an unconditional run leaves GP-BO: its tables stop at 200 trials
+    /// (docs/tuners/gp-bo.md, Hartmann-6), and tpe-mv is the best measured tuner at 200 (docs/tuners/tpe.md).</summary>
+    public const int GpMaxTrials = 200;
+
+    /// <summary>Finished trials after which a conditional run leaves GP-BO: it was measured on a conditional space
+    /// only at 50 trials (README's main job, <c>mixed3</c>).</summary>
+    public const int GpMaxConditionalTrials = 50;
+
+    /// <summary>How many of the latest proposals the cost rule takes the median of.</summary>
+    public const int CostWindow = 10;
+
+    /// <summary>The proposal time below which GP-BO is never left for its cost, whatever the trials take.</summary>
+    public const double CostFloorMilliseconds = 1000;
+
+    /// <summary>The tuner a run starts with, and the rule that chose it.</summary>
+    public static (AutoChoice Choice, string Rule) Start(AutoProfile profile)
+    {
+        if (profile.HasArchitecture)
+            return (AutoChoice.StringKernelGp, "architecture encoding");
+        if (SuitsGp(profile))
+        {
+            var where = profile.IsMultiFidelity ? ", at the full budget" : profile.HasConditions ? ", conditional" : "";
+            // A known trial limit says up front whether the run will outgrow GP-BO; an unknown one finds out.
+            var later = profile.MaxTrials > GpTrialLimit(profile) ? $"; tpe-mv after {GpTrialLimit(profile)} trials" : "";
+            return (AutoChoice.GpMap, $"few dimensions{where}{later}");
+        }
+        if (profile.IsMultiFidelity)
+            return (AutoChoice.Bohb, "budget range");
+        return (AutoChoice.TpeMultivariate, profile.DegreeOfParallelism > GpMaxParallelism
+            ? "many parallel workers"
+            : "many dimensions or large categoricals");
+    }
+
+    /// <summary>How many finished trials GP-BO is kept for in this space.</summary>
+    public static int GpTrialLimit(AutoProfile profile) => profile.HasConditions ? GpMaxConditionalTrials : GpMaxTrials;
+
+    /// <summary>The rule that leaves GP-BO now, or null to stay.</summary>
+    /// <param name="profile">The run.</param>
+    /// <param name="finishedTrials">Trials finished so far.</param>
+    /// <param name="cost">The proposal costs, or null when the cost rule is off.</param>
+    public static string? LeaveGp(AutoProfile profile, int finishedTrials, ProposalCost? cost)
+    {
+        var limit = GpTrialLimit(profile);
+        if (finishedTrials >= limit)
+            return $"{finishedTrials} finished trials, past GP-BO's measured {limit}";
+        if (cost is not null && cost.ProposalsOutweighTrials(CostWindow, CostFloorMilliseconds))
+            return $"median proposal {cost.MedianRecentProposalMilliseconds(CostWindow):0} ms over the median trial {cost.MedianTrialMilliseconds():0} ms";
+        return null;
+    }
+
+    private static bool SuitsGp(AutoProfile profile) =>
+        profile.Dimensions <= GpMaxDimensions
+        && profile.LargestChoiceCount <= GpMaxChoices
+        && profile.DegreeOfParallelism <= GpMaxParallelism;
+}
