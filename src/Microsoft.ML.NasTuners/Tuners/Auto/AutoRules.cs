@@ -57,13 +57,13 @@ internal static class AutoRules
     /// <param name="profile">The run.</param>
     /// <param name="finishedTrials">Trials finished so far.</param>
     /// <param name="cost">The proposal costs, or null when the cost rule is off.</param>
-    public static string? LeaveGp(AutoProfile profile, int finishedTrials, ProposalCost? cost)
+    public static string? LeaveGp(AutoProfile profile, int finishedTrials, ProposalCostMonitor? cost)
     {
         var limit = GpTrialLimit(profile);
         if (finishedTrials >= limit)
             return $"{finishedTrials} finished trials, past GP-BO's measured {limit}";
-        if (cost is not null && cost.ProposalsOutweighTrials(CostWindow, CostFloorMilliseconds))
-            return $"median proposal {cost.MedianRecentProposalMilliseconds(CostWindow):0} ms over the median trial {cost.MedianTrialMilliseconds():0} ms";
+        if (cost is not null && cost.ProposalsOutweighTrials(CostFloorMilliseconds))
+            return $"median proposal {cost.MedianRecentProposalMilliseconds():0} ms over the median trial {cost.MedianTrialMilliseconds():0} ms";
         return null;
     }
 

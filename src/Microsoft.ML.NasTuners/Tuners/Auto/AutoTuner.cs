@@ -19,7 +19,7 @@ public sealed class AutoTuner : ITuner, IAnnotatingTuner
     private readonly int _seed;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
-    private readonly ProposalCost? _cost;
+    private readonly ProposalCostMonitor? _cost;
     private readonly List<TrialResult> _finished = [];
     private readonly List<AutoDecision> _decisions = [];
     private AutoChoice _choice;
@@ -44,7 +44,7 @@ public sealed class AutoTuner : ITuner, IAnnotatingTuner
         _seed = seed;
         _logger = logger ?? NullLogger.Instance;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _cost = _options.LeaveGpWhenProposalsCostMore ? new ProposalCost(AutoRules.CostWindow) : null;
+        _cost = _options.LeaveGpWhenProposalsCostMore ? new ProposalCostMonitor(AutoRules.CostWindow) : null;
         var (choice, rule) = AutoRules.Start(_profile);
         _choice = choice;
         _inner = Create(choice);
