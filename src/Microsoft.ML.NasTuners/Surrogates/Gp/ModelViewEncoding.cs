@@ -35,6 +35,7 @@ public sealed class ModelViewEncoding
             for (var k = 0; k < width; k++) columns.Add(i);
         }
         _dimensionOfColumn = columns.ToArray();
+        ChoiceColumns = Enumerable.Range(0, Dimension).Where(IsChoiceColumn).ToArray();
         IsContinuous = !view.HasConditions && view.Dimensions.All(d => d.Kind == DimensionKind.Continuous);
     }
 
@@ -62,7 +63,7 @@ public sealed class ModelViewEncoding
     public bool IsChoiceColumn(int column) => View.Dimensions[_dimensionOfColumn[column]] is { Kind: DimensionKind.Categorical } d && !IsOneHot(d);
 
     /// <summary>The choice columns (see <see cref="IsChoiceColumn"/>), ascending.</summary>
-    public IReadOnlyList<int> ChoiceColumns => Enumerable.Range(0, Dimension).Where(IsChoiceColumn).ToArray();
+    public IReadOnlyList<int> ChoiceColumns { get; }
 
     /// <summary>True when a column holds a continuous dimension (the only columns an acquisition gradient moves).</summary>
     public bool IsContinuousColumn(int column) => View.Dimensions[_dimensionOfColumn[column]].Kind == DimensionKind.Continuous;
