@@ -16,7 +16,10 @@ public sealed class TrialRecordJsonlAppender : IDisposable
 
     private readonly object _gate = new();
     private readonly StreamWriter _writer;
-    private readonly Timer _timer;
+    // A thread of its own rather than a timer: a timer's callback waits for a thread-pool thread, and runs that block
+    // pool threads (a benchmark's, or a test suite's) delayed it by seconds, past the promised interval.
+    private readonly Thread _flusher;
+    private readonly ManualResetEventSlim _stopping = new();
     private bool _unflushed;
     private bool _disposed;
     private long _written;
@@ -32,7 +35,8 @@ public sealed class TrialRecordJsonlAppender : IDisposable
         // Others may read the file while it grows: a test, or `tail -f`.
         var stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
         _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        _timer = new Timer(_ => FlushQuietly(), null, FlushInterval, FlushInterval);
+        _flusher = new Thread(FlushPeriodically) { IsBackground = true, Name = "JSON Lines flush" };
+        _flusher.Start();
     }
 
     /// <summary>The file.</summary>
@@ -79,11 +83,16 @@ public sealed class TrialRecordJsonlAppender : IDisposable
     /// being handled); call <see cref="Flush"/> first to learn of one.</summary>
     public void Dispose()
     {
-        _timer.Dispose();
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
+        }
+        _stopping.Set();
+        _flusher.Join();
+        _stopping.Dispose();
+        lock (_gate)
+        {
             try
             {
                 _writer.Dispose();
@@ -95,7 +104,12 @@ public sealed class TrialRecordJsonlAppender : IDisposable
         }
     }
 
-    // On the timer's thread there is nobody to tell; a broken stream fails again at the next Flush, which reports it.
+    private void FlushPeriodically()
+    {
+        while (!_stopping.Wait(FlushInterval)) FlushQuietly();
+    }
+
+    // On the flushing thread there is nobody to tell; a broken stream fails again at the next Flush, which reports it.
     private void FlushQuietly()
     {
         lock (_gate)
