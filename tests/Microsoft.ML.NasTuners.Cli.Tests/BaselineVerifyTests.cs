@@ -39,7 +39,7 @@ public class BaselineVerifyTests
         foreach (var entry in BenchmarkTuners.CreateRegistry().Entries)
         {
             TunerFactory factory = entry.Name == "tpe"
-                ? (space, seed, _) => new TpeTuner(space, new TpeOptions { NStartupTrials = 11 }, seed)
+                ? (space, seed, _, _) => new TpeTuner(space, new TpeOptions { NStartupTrials = 11 }, seed)
                 : entry.Factory;
             changed.Add(entry.Name, entry.Description, factory, entry.AppliesTo, entry.Requirement);
         }

@@ -211,7 +211,7 @@ public class BenchCommandTests
     [Fact]
     public void A_failing_tuner_exits_1_with_its_message_and_no_stack_trace()
     {
-        var registry = BenchmarkTuners.CreateRegistry().Add("broken", "throws", (_, _, _) => new BrokenTuner());
+        var registry = BenchmarkTuners.CreateRegistry().Add("broken", "throws", (_, _, _, _) => new BrokenTuner());
         var run = CliRun.With(registry, "bench", "--problem", "branin", "--tuner", "broken", "--seeds", "1");
         run.ExitCode.Should().Be(1);
         run.Stderr.Should().Contain("Tuner 'broken' failed to propose").And.Contain("out of ideas").And.NotContain("   at ");

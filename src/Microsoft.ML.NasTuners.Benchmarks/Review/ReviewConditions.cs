@@ -9,9 +9,10 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Review;
 /// configurations; the architecture tuners only on the NAS-Bench-201 problems (the registry restricts them too).</remarks>
 public static class ReviewConditions
 {
-    private static readonly string[] General = ["random", "sobol", "smac", "tpe", "tpe-mv", "gp", "gp-map"];
-    private static readonly string[] Architecture = ["random", "evolution", "smac", "tpe", "ssk-gp", "wl-gp", "smac-wl", "smac-path", "gp-wl", "gp-path", "tpe-wl", "tpe-path"];
-    private static readonly string[] MultiFidelity = ["random", "hyperband", "asha", "bohb", "smac", "tpe", "gp-map"];
+    // auto runs in every condition, so that the review checks it against every rival (AutoValidation).
+    private static readonly string[] General = ["random", "sobol", "smac", "tpe", "tpe-mv", "gp", "gp-map", "auto"];
+    private static readonly string[] Architecture = ["random", "evolution", "smac", "tpe", "ssk-gp", "wl-gp", "smac-wl", "smac-path", "gp-wl", "gp-path", "tpe-wl", "tpe-path", "auto"];
+    private static readonly string[] MultiFidelity = ["random", "hyperband", "asha", "bohb", "smac", "tpe", "gp-map", "auto"];
     private static readonly string[] Nb201 = ["nb201_cifar10", "nb201_cifar100", "nb201_imagenet16"];
 
     private const string GpHypothesis = "single fidelity, all real, a few dozen evaluations: GP-BO (Spearmint style)";
@@ -73,8 +74,8 @@ public static class ReviewConditions
     /// smoke run and the test; its numbers answer nothing.</summary>
     public static IReadOnlyList<ReviewCondition> Quick { get; } =
     [
-        Shrink("low_dim", ["branin", "hartmann3"], [8, 16], ["random", "tpe", "smac", "gp-map"]),
-        Shrink("mid_high_dim", ["hartmann6", "rosenbrock4"], [12, 24], ["random", "tpe", "smac"]),
+        Shrink("low_dim", ["branin", "hartmann3"], [8, 16], ["random", "tpe", "smac", "gp-map", "auto"]),
+        Shrink("mid_high_dim", ["hartmann6", "rosenbrock4"], [12, 24], ["random", "tpe", "smac", "auto"]),
         Shrink("conditional", ["mixed3", "pipeline4"], [12, 24], ["random", "tpe", "smac"]),
         Shrink("multi_fidelity", ["mf_hartmann6", "counting_ones"], [2, 4], ["random", "hyperband", "bohb"]),
         Shrink("nas", ["nb201_cifar10"], [8, 16], ["random", "evolution", "wl-gp"]),

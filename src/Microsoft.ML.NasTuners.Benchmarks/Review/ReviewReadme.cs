@@ -45,10 +45,42 @@ public static class ReviewReadme
             text.AppendLine($"- *{group.Key}* — {string.Join("; ", verdicts)}.");
         }
         text.AppendLine();
+        if (AutoValidation.Of(conditions) is { } auto) WriteAutoValidation(text, auto);
 
         foreach (var (results, analyses) in conditions)
             WriteCondition(text, results, analyses, plots.TryGetValue(results.Condition.Name, out var files) ? files : []);
         return text.ToString();
+    }
+
+    private static void WriteAutoValidation(StringBuilder text, AutoValidationResult auto)
+    {
+        text.AppendLine("## auto against its targets").AppendLine();
+        var seeds = string.Join(", ", auto.Seeds);
+        text.AppendLine(auto.InSample
+            ? $"Seeds {seeds}: **in-sample**. Seeds {string.Join(", ", AutoValidation.RuleSeeds)} chose auto's rules, so these numbers show what the rules do, not that they hold on new seeds; the validation runs the same review on seeds none of its rules were chosen on."
+            : $"Seeds {seeds}: **held out**; auto's rules were chosen on seeds {string.Join(", ", AutoValidation.RuleSeeds)} (docs/tuners/auto.md), none of these.");
+        text.AppendLine();
+        text.AppendLine(F($"Targets (issue 16): a mean rank of at most {AutoValidation.MaxMeanRank:0} in every condition (here: at every budget), never a median regret worse than {AutoValidation.Baseline}'s on any problem, and across the conditions a mean rank no other tuner beats.")).AppendLine();
+        text.AppendLine("| condition | auto's mean rank at each budget (of ranked tuners) | winner at the largest budget | problems where auto's median is worse than random's | rank target |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var row in auto.Conditions)
+        {
+            var ranks = string.Join(", ", row.Ranks.Select(r => r.MeanRank is { } m ? F($"{r.Budget}: {m:0.00} (of {r.Ranked})") : F($"{r.Budget}: not ranked")));
+            var losses = !row.HasBaseline ? "random did not run"
+                : row.LossesToRandom.Count == 0 ? "none"
+                : string.Join("; ", row.LossesToRandom.Select(l => F($"{l.Problem} at {l.Budget}: {Number(l.AutoMedian)} against {Number(l.RandomMedian)}")));
+            text.AppendLine($"| {row.Condition} | {ranks} | {row.Winner ?? "—"} | {losses} | {(row.RankTargetMet ? "met" : "missed")} |");
+        }
+        text.AppendLine();
+        text.AppendLine("Across the conditions, each tuner against auto over the conditions both were ranked in (mean of the per-condition mean ranks at the largest budget):").AppendLine();
+        text.AppendLine("| tuner | conditions shared | its mean rank | auto's | better than auto? |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var rival in auto.Rivals.OrderBy(r => r.RivalMeanRank - r.AutoMeanRank))
+            text.AppendLine(F($"| {rival.Tuner} | {rival.Conditions} | {rival.RivalMeanRank:0.00} | {rival.AutoMeanRank:0.00} | {(rival.RivalMeanRank < rival.AutoMeanRank ? "yes" : "no")} |"));
+        text.AppendLine();
+        text.AppendLine($"Verdict: rank target {(auto.RankTargetMet ? "met" : "missed")} in every condition; " +
+                        $"{(auto.NeverWorseThanRandom ? "never" : "sometimes")} worse than random; " +
+                        $"{(auto.BestOverall ? "no tuner beats it overall" : "some tuner beats it overall")}.").AppendLine();
     }
 
     private static void WriteCondition(StringBuilder text, ConditionResults results, IReadOnlyList<BudgetAnalysis> analyses, IReadOnlyList<string> plots)

@@ -123,7 +123,8 @@ public sealed class BenchmarkRunner
                 var problem = BenchmarkProblems.Create(run.Problem, plan.YahpoTask, run.Seed);
                 try
                 {
-                    var tuner = Tuners.Create(run.Tuner, problem.SearchSpace, run.Seed, problem);
+                    var shape = new RunShape(plan.BudgetLimit is null ? plan.Trials : null, plan.Parallel);
+                    var tuner = Tuners.Create(run.Tuner, problem.SearchSpace, run.Seed, problem, shape);
                     var full = problem.MaxBudget ?? 1;
                     RunTrials(problem, run.Tuner, tuner, run.Seed, plan.Trials, plan.Parallel,
                         record =>

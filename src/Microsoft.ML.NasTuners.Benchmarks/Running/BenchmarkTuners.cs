@@ -21,24 +21,24 @@ public static class BenchmarkTuners
         .Add("gp", "GP-BO (Spearmint style): Matern-5/2 ARD, slice-sampled hyper-parameters, integrated EI (default GpOptions)", Standard(TunerKind.Gp))
         .Add("gp-map", "GP-BO with MAP hyper-parameters (L-BFGS-B) instead of slice sampling", Standard(TunerKind.GpMap))
         .Add("evolution", "Regularised (aging) evolution (Real et al. 2019): population 10, tournament of 10, one-dimension mutations; never repeats an architecture",
-            (space, seed, problem) => new RegularizedEvolutionTuner(space, null, seed, problem.Architecture))
+            (space, seed, problem, _) => new RegularizedEvolutionTuner(space, null, seed, problem.Architecture))
         .Add("hyperband", "Hyperband (Li et al. 2018): successive-halving brackets over random configurations, eta 3",
-            (space, seed, problem) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
+            (space, seed, problem, _) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
                 new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))
         .Add("asha", "Asynchronous successive halving (ASHA, Li et al. 2020) over random configurations, eta 3",
-            (space, seed, problem) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
+            (space, seed, problem, _) => MultiFidelity(problem, (min, max) => new HyperbandTuner(space,
                 new HyperbandOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true, Asynchronous = true }, seed)))
         .Add("bohb", "BOHB (Falkner et al. 2018): Hyperband with proposals from good/bad kernel densities",
-            (space, seed, problem) => MultiFidelity(problem, (min, max) => new BohbTuner(space,
+            (space, seed, problem, _) => MultiFidelity(problem, (min, max) => new BohbTuner(space,
                 new BohbOptions { MinBudget = min, MaxBudget = max, RoundBudgets = true }, seed)))
         .Add("ssk-gp", "Architectures: GP with the sub-sequence string kernel over the architecture string (BOSS), EI by evolution",
-            (space, seed, problem) => new StringKernelGpTuner(space, ArchitectureOf(problem, "ssk-gp"), seed: seed),
+            (space, seed, problem, _) => new StringKernelGpTuner(space, ArchitectureOf(problem, "ssk-gp"), seed: seed),
             HasArchitecture, ArchitectureRequirement)
         .Add("wl-gp", "Architectures: GP with the Weisfeiler-Lehman graph kernel (NAS-BOWL), EI by evolution",
-            (space, seed, problem) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed),
+            (space, seed, problem, _) => new GraphKernelGpTuner(space, ArchitectureOf(problem, "wl-gp"), seed: seed),
             HasArchitecture, ArchitectureRequirement)
         .Add("auto", "Chooses by the space and the problem (docs/tuners/auto.md): ssk-gp for architectures, gp-map for few dimensions, else bohb with budgets or tpe-mv; leaves gp-map for tpe-mv past its measured trial count",
-            (space, seed, problem) => new AutoTuner(space, AutoOptionsOf(problem), seed))
+            (space, seed, problem, run) => new AutoTuner(space, AutoOptionsOf(problem, run), seed))
         .AddOnEmbeddings("smac", "SMAC's random forest", "EI by evolution",
             (space, encoding, embedding, seed) => new EmbeddingForestTuner(space, encoding, embedding, seed: seed))
         .AddOnEmbeddings("gp", "GP with a Matern-5/2 kernel", "EI by evolution",
@@ -47,7 +47,7 @@ public static class BenchmarkTuners
             (space, encoding, embedding, seed) => new EmbeddingTpeTuner(space, encoding, embedding, seed: seed));
 
     // A standard tuner as Core builds it from its kind (the AutoML bridge builds the same ones), for every problem.
-    private static TunerFactory Standard(TunerKind kind) => (space, seed, _) => StandardTuners.Create(kind, space, seed);
+    private static TunerFactory Standard(TunerKind kind) => (space, seed, _, _) => StandardTuners.Create(kind, space, seed);
 
     // Registers "{family}-wl" (Weisfeiler-Lehman features, any architecture problem) and "{family}-path" (the BANANAS
     // path encoding, NB201 problems only) for a tuner that takes an embedding (null means WL features).
@@ -58,10 +58,10 @@ public static class BenchmarkTuners
         var path = $"{family}-path";
         return registry
             .Add(wl, $"Architectures: {model} on Weisfeiler-Lehman features, {search}",
-                (space, seed, problem) => create(space, ArchitectureOf(problem, wl), null, seed),
+                (space, seed, problem, _) => create(space, ArchitectureOf(problem, wl), null, seed),
                 HasArchitecture, ArchitectureRequirement)
             .Add(path, $"Architectures: {model} on the BANANAS path encoding (NAS-Bench-201 problems), {search}",
-                (space, seed, problem) => create(space, ArchitectureOf(problem, path),
+                (space, seed, problem, _) => create(space, ArchitectureOf(problem, path),
                     new PathEmbedding(ArchitectureOf(problem, path), PathEncodingOf(problem, path)), seed),
                 problem => problem is Nb201Problem, PathRequirement);
     }
@@ -82,10 +82,12 @@ public static class BenchmarkTuners
         ? new PathEncoding(Nb201Operations.Computing, 3)
         : throw new ArgumentException($"Tuner '{tuner}' needs a problem with a declared operation vocabulary (nb201_*), not '{problem.Name}'.", nameof(problem));
 
-    // What a problem tells the automatic tuner. The bench gives no tuner its trial count, so auto learns a run's length as
-    // it goes; the rule that reads proposal time stays off, so a seeded run is reproducible on any machine.
-    private static AutoTunerOptions AutoOptionsOf(IBenchmarkProblem problem) => new()
+    // What a problem and a run tell the automatic tuner, as an experiment tells its default tuner; the rule that reads
+    // proposal time stays off, so a seeded run is reproducible on any machine.
+    private static AutoTunerOptions AutoOptionsOf(IBenchmarkProblem problem, RunShape run) => new()
     {
+        MaxTrials = run.MaxTrials,
+        DegreeOfParallelism = run.DegreeOfParallelism,
         Budgets = problem.MinBudget is { } min && problem.MaxBudget is { } max ? new BudgetRange(min, max) : null,
         RoundBudgets = true,
         Architecture = problem.Architecture,

@@ -43,11 +43,16 @@ public sealed class TunerRegistry
         ?? throw new ArgumentException($"Unknown tuner '{name}'. Valid tuners: {string.Join(", ", Names)}.", nameof(name));
 
     /// <summary>A new tuner named <paramref name="name"/> for one run.</summary>
+    /// <param name="name">The registered name.</param>
+    /// <param name="searchSpace">The problem's search space.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="problem">The problem.</param>
+    /// <param name="run">The run's trial limit and workers; null is <see cref="RunShape.Unknown"/>.</param>
     /// <exception cref="ArgumentException">No such tuner; the message lists the valid names.</exception>
-    public ITuner Create(string name, SearchSpace searchSpace, int seed, IBenchmarkProblem problem)
+    public ITuner Create(string name, SearchSpace searchSpace, int seed, IBenchmarkProblem problem, RunShape? run = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Get(name).Factory(searchSpace, seed, problem)
+        return Get(name).Factory(searchSpace, seed, problem, run ?? RunShape.Unknown)
                ?? throw new InvalidOperationException($"The factory of tuner '{name}' returned null.");
     }
 }

@@ -75,7 +75,7 @@ internal static class StudyActions
         {
             var result = await new MLContext(s.Seed).Nas().CreateExperiment()
                 .SetSearchSpace(problem.SearchSpace)
-                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem))
+                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem, new RunShape(s.Trials, s.Parallel)))
                 .SetObjective(async (parameter, trial, ct) =>
                 {
                     if (s.TrialDelayMs > 0) await Task.Delay(s.TrialDelayMs, ct).ConfigureAwait(false);

@@ -9,7 +9,7 @@ public class ProposalCostMeasurementTests
     public void It_tells_the_history_then_times_the_first_and_later_proposals()
     {
         CountingTuner? tuner = null;
-        var registry = new TunerRegistry().Add("counting", "counts what it is told", (space, seed, _) => tuner = new CountingTuner(space));
+        var registry = new TunerRegistry().Add("counting", "counts what it is told", (space, seed, _, _) => tuner = new CountingTuner(space));
         var problem = new BraninProblem();
 
         var cost = ProposalCostMeasurement.Measure(registry, "counting", problem, observations: 30, proposals: 4, seed: 1);

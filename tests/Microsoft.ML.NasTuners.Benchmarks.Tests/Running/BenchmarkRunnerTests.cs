@@ -189,7 +189,7 @@ public class BenchmarkRunnerTests
     [Fact]
     public void Custom_registries_run_custom_tuners()
     {
-        var registry = new TunerRegistry().Add("counting", "test", (space, seed, _) => new CountingTuner(space, seed));
+        var registry = new TunerRegistry().Add("counting", "test", (space, seed, _, _) => new CountingTuner(space, seed));
         var records = new BenchmarkRunner(registry).Run(new BenchmarkPlan { Problems = ["branin"], Tuners = ["counting"], Seeds = [1], Trials = 5 });
         records.Should().HaveCount(5).And.OnlyContain(r => r.Tuner == "counting");
     }
@@ -202,7 +202,7 @@ public class BenchmarkRunnerTests
     public void A_tuner_restricted_to_some_problems_is_skipped_on_the_others_and_said_so()
     {
         var registry = BenchmarkTuners.CreateRegistry()
-            .Add("hartmann-only", "random search that only runs on hartmann3", (s, seed, _) => new RandomSearchTuner(s, seed),
+            .Add("hartmann-only", "random search that only runs on hartmann3", (s, seed, _, _) => new RandomSearchTuner(s, seed),
                 problem => problem.Name == "hartmann3", "the Hartmann-3 problem");
         var runner = new BenchmarkRunner(registry);
         var plan = new BenchmarkPlan { Problems = ["branin", "hartmann3"], Tuners = ["random", "hartmann-only"], Seeds = [1, 2], Trials = 3 };

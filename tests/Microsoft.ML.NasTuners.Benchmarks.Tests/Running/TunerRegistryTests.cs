@@ -17,7 +17,7 @@ public class TunerRegistryTests
     [Fact]
     public void Standard_registry_is_new_each_time_so_tests_cannot_pollute_it()
     {
-        BenchmarkTuners.CreateRegistry().Add("extra", "", (s, seed, _) => new RandomSearchTuner(s, seed));
+        BenchmarkTuners.CreateRegistry().Add("extra", "", (s, seed, _, _) => new RandomSearchTuner(s, seed));
         BenchmarkTuners.CreateRegistry().Contains("extra").Should().BeFalse();
     }
 
@@ -25,20 +25,20 @@ public class TunerRegistryTests
     public void Unknown_names_list_the_valid_ones_and_duplicates_are_refused()
     {
         var registry = new TunerRegistry()
-            .Add("a", "first", (s, seed, _) => new RandomSearchTuner(s, seed))
-            .Add("b", "second", (s, seed, _) => new RandomSearchTuner(s, seed));
+            .Add("a", "first", (s, seed, _, _) => new RandomSearchTuner(s, seed))
+            .Add("b", "second", (s, seed, _, _) => new RandomSearchTuner(s, seed));
         registry.Names.Should().Equal("a", "b");
         var problem = new BraninProblem();
         registry.Invoking(r => r.Create("c", problem.SearchSpace, 1, problem)).Should().Throw<ArgumentException>().WithMessage("*'c'*a, b*");
-        registry.Invoking(r => r.Add("a", "again", (s, seed, _) => new RandomSearchTuner(s, seed))).Should().Throw<ArgumentException>();
-        registry.Invoking(r => r.Add("x,y", "comma", (s, seed, _) => new RandomSearchTuner(s, seed))).Should().Throw<ArgumentException>();
+        registry.Invoking(r => r.Add("a", "again", (s, seed, _, _) => new RandomSearchTuner(s, seed))).Should().Throw<ArgumentException>();
+        registry.Invoking(r => r.Add("x,y", "comma", (s, seed, _, _) => new RandomSearchTuner(s, seed))).Should().Throw<ArgumentException>();
     }
 
     [Fact]
     public void Factories_receive_space_seed_and_problem()
     {
         (SearchSpace Space, int Seed, IBenchmarkProblem Problem)? seen = null;
-        var registry = new TunerRegistry().Add("spy", "", (s, seed, p) =>
+        var registry = new TunerRegistry().Add("spy", "", (s, seed, p, _) =>
         {
             seen = (s, seed, p);
             return new RandomSearchTuner(s, seed);
@@ -53,7 +53,7 @@ public class TunerRegistryTests
     public void A_restriction_to_some_problems_must_say_what_it_needs()
     {
         var registry = new TunerRegistry();
-        registry.Invoking(r => r.Add("picky", "", (s, seed, _) => new RandomSearchTuner(s, seed), _ => true))
+        registry.Invoking(r => r.Add("picky", "", (s, seed, _, _) => new RandomSearchTuner(s, seed), _ => true))
             .Should().Throw<ArgumentException>().WithParameterName("requirement");
     }
 
