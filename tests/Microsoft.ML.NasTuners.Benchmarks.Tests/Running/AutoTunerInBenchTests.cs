@@ -7,9 +7,9 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Tests;
 /// what the tuner it chose proposes.</summary>
 public class AutoTunerInBenchTests
 {
-    private static List<Parameter> Proposals(string tuner, IBenchmarkProblem problem, int trials = 12)
+    private static List<Parameter> Proposals(string tuner, IBenchmarkProblem problem, int trials = 12, RunShape? run = null)
     {
-        var created = BenchmarkTuners.CreateRegistry().Create(tuner, problem.SearchSpace, 3, problem);
+        var created = BenchmarkTuners.CreateRegistry().Create(tuner, problem.SearchSpace, 3, problem, run);
         var proposals = new List<Parameter>();
         for (var id = 0; id < trials; id++)
         {
@@ -27,6 +27,7 @@ public class AutoTunerInBenchTests
     [InlineData("mf_hartmann6", "gp-map")]
     [InlineData("levy10", "tpe-mv")]
     [InlineData("counting_ones", "bohb")]
+    [InlineData("pipeline4", "tpe-mv")]
     public void Auto_proposes_what_its_rule_for_the_problem_names(string problem, string chosen)
     {
         Proposals("auto", BenchmarkProblems.Create(problem)).Should().Equal(Proposals(chosen, BenchmarkProblems.Create(problem)));
@@ -38,5 +39,14 @@ public class AutoTunerInBenchTests
         var problem = new Nb201Problem(Nb201Dataset.Cifar10);
 
         Proposals("auto", problem).Should().Equal(Proposals("ssk-gp", problem));
+    }
+
+    [Fact]
+    public void Auto_is_told_the_runs_workers_and_leaves_gp_bo_to_tpe_beyond_four()
+    {
+        var problem = BenchmarkProblems.Create("branin");
+
+        Proposals("auto", problem, run: new RunShape(100, 4)).Should().Equal(Proposals("gp-map", problem));
+        Proposals("auto", problem, run: new RunShape(100, 8)).Should().Equal(Proposals("tpe-mv", problem));
     }
 }

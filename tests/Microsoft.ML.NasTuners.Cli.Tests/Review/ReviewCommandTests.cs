@@ -12,8 +12,10 @@ public sealed class ReviewCommandTests(QuickReview quick) : IClassFixture<QuickR
         return TrialRecordJsonl.Read(reader).ToArray();
     }
 
+    // The condition's row in the answer's table (auto's table below it has a row per condition too).
     private static string AnswerRow(string readme, string condition) =>
-        readme.Split('\n').Single(l => l.StartsWith($"| {condition} | ", StringComparison.Ordinal));
+        readme.Split('\n').SkipWhile(l => l != "## The answer").TakeWhile(l => !l.StartsWith("How the hypothesis", StringComparison.Ordinal))
+            .Single(l => l.StartsWith($"| {condition} | ", StringComparison.Ordinal));
 
     [Fact]
     public void The_quick_review_runs_every_condition_in_under_three_minutes()
@@ -25,6 +27,14 @@ public sealed class ReviewCommandTests(QuickReview quick) : IClassFixture<QuickR
             File.Exists(Path.Combine(quick.Folder, $"{condition.Name}.quick.jsonl")).Should().BeTrue(condition.Name);
             quick.Readme.Should().Contain($"\n## {condition.Name}\n");
         }
+    }
+
+    [Fact]
+    public void The_readme_checks_auto_against_its_targets_and_says_its_seeds_chose_its_rules()
+    {
+        quick.Readme.Should().Contain("## auto against its targets").And.Contain("Seeds 1, 2, 3: **in-sample**");
+        foreach (var condition in ReviewConditions.Quick.Where(c => c.Tuners.Contains("auto")))
+            quick.Readme.Should().MatchRegex($@"\| {condition.Name} \| \d+: \d\.\d\d \(of \d\)");
     }
 
     [Fact]
@@ -98,7 +108,7 @@ public sealed class ReviewCommandTests(QuickReview quick) : IClassFixture<QuickR
         var again = CliRun.Of("review", "--quick", "--out", quick.Folder, "--threads", "2", "--conditions", "low_dim,nas");
 
         again.ExitCode.Should().Be(0, again.Stderr);
-        again.Stderr.Should().Contain("review: low_dim: 24 run(s)").And.Contain("24 already in").And.Contain("running 0");
+        again.Stderr.Should().Contain("review: low_dim: 30 run(s)").And.Contain("30 already in").And.Contain("running 0");
         foreach (var (file, bytes) in files) File.ReadAllBytes(file).Should().Equal(bytes, file);
     }
 

@@ -84,7 +84,7 @@ public class AutoRulesTests
     public void A_known_trial_limit_beyond_gps_tables_says_when_it_will_switch()
     {
         FirstChoice(Continuous(2), new AutoTunerOptions { MaxTrials = 500 }).Rule.Should().Be("few dimensions; tpe-mv after 200 trials");
-        FirstChoice(SmallConditional(), new AutoTunerOptions { MaxTrials = 100 }).Rule.Should().Be("few dimensions, conditional; tpe-mv after 50 trials");
+        FirstChoice(SmallConditional(), new AutoTunerOptions { MaxTrials = 150 }).Rule.Should().Be("few dimensions, conditional; tpe-mv after 100 trials");
         FirstChoice(Continuous(2), new AutoTunerOptions { MaxTrials = 200 }).Rule.Should().Be("few dimensions");
     }
 

@@ -8,6 +8,9 @@ namespace Microsoft.ML.NasTuners.Tests.Tuners.Auto;
 /// every choice and stays reproducible.</summary>
 public class AutoTunerTests
 {
+    // The finished trials after which a conditional run leaves GP-BO.
+    private const int L = AutoRules.GpMaxConditionalTrials;
+
     // Proposes and finishes trials firstId.. one at a time; each trial reports the given duration.
     private static List<TrialSettings> Run(ITuner tuner, int count, int firstId = 0, double trialMs = 100)
     {
@@ -23,55 +26,55 @@ public class AutoTunerTests
     }
 
     [Fact]
-    public void A_conditional_run_leaves_gp_map_for_tpe_mv_after_the_50_trials_gp_was_measured_at()
+    public void A_conditional_run_leaves_gp_map_for_tpe_mv_after_the_trials_gp_was_measured_at()
     {
         var tuner = new AutoTuner(SmallConditional(), seed: 3);
 
-        Run(tuner, 50);
-        tuner.CurrentTuner.Should().Be("gp-map", "the switch comes with the first proposal after 50 finished trials");
-        Run(tuner, 1, firstId: 50);
+        Run(tuner, L);
+        tuner.CurrentTuner.Should().Be("gp-map", "the switch comes with the first proposal after L finished trials");
+        Run(tuner, 1, firstId: L);
 
         tuner.CurrentTuner.Should().Be("tpe-mv");
         tuner.Decisions.Should().HaveCount(2);
-        tuner.Decisions[1].Should().Be(new AutoDecision("tpe-mv", "50 finished trials, past GP-BO's measured 50", 50, 50, IsSwitch: true));
-        tuner.Decisions[1].Note.Should().Be("auto: tpe-mv (switch: 50 finished trials, past GP-BO's measured 50)");
+        tuner.Decisions[1].Should().Be(new AutoDecision("tpe-mv", $"{L} finished trials, past GP-BO's measured {L}", L, L, IsSwitch: true));
+        tuner.Decisions[1].Note.Should().Be($"auto: tpe-mv (switch: {L} finished trials, past GP-BO's measured {L})");
     }
 
     [Fact]
     public void The_new_tuner_has_learned_the_history_it_did_not_propose()
     {
         var tuner = new AutoTuner(SmallConditional(), seed: 3);
-        var finished = Run(tuner, 50);
+        var finished = Run(tuner, L);
 
-        var afterSwitch = Parameters(Run(tuner, 8, firstId: 50));
+        var afterSwitch = Parameters(Run(tuner, 8, firstId: L));
         var told = TpeMv();
         foreach (var trial in finished)
             told.Update(Result(trial));
 
-        afterSwitch.Should().Equal(Parameters(Run(told, 8, firstId: 50)), "the new tuner is told every finished trial");
-        afterSwitch.Should().NotEqual(Parameters(Run(TpeMv(), 8, firstId: 50)), "a fresh tuner of the same seed knows nothing yet");
+        afterSwitch.Should().Equal(Parameters(Run(told, 8, firstId: L)), "the new tuner is told every finished trial");
+        afterSwitch.Should().NotEqual(Parameters(Run(TpeMv(), 8, firstId: L)), "a fresh tuner of the same seed knows nothing yet");
     }
 
     [Fact]
     public void Trials_pending_at_a_switch_stay_pending_and_their_results_reach_the_new_tuner()
     {
         var tuner = new AutoTuner(SmallConditional(), seed: 3);
-        var finished = Run(tuner, 49);
-        var pending = new TrialSettings { TrialId = 49 };
+        var finished = Run(tuner, L - 1);
+        var pending = new TrialSettings { TrialId = L - 1 };
         pending.Parameter = tuner.Propose(pending);
-        finished.AddRange(Run(tuner, 1, firstId: 50));   // 50 finished, so trial 51 is the first tpe-mv proposes
+        finished.AddRange(Run(tuner, 1, firstId: L));   // L finished, so trial L + 1 is the first tpe-mv proposes
 
-        var next = Run(tuner, 1, firstId: 51);
+        var next = Run(tuner, 1, firstId: L + 1);
         tuner.Update(Result(pending));
-        var later = Parameters(Run(tuner, 9, firstId: 52));
+        var later = Parameters(Run(tuner, 9, firstId: L + 2));
 
         var told = TpeMv();
         foreach (var trial in finished)
             told.Update(Result(trial));
-        Parameters(Run(told, 1, firstId: 51)).Should().Equal(Parameters(next));
+        Parameters(Run(told, 1, firstId: L + 1)).Should().Equal(Parameters(next));
         told.Update(Result(pending));
-        tuner.Decisions[1].FromTrialId.Should().Be(51);
-        later.Should().Equal(Parameters(Run(told, 9, firstId: 52)), "the pending trial's result, once in, is learned too");
+        tuner.Decisions[1].FromTrialId.Should().Be(L + 1);
+        later.Should().Equal(Parameters(Run(told, 9, firstId: L + 2)), "the pending trial's result, once in, is learned too");
     }
 
     private static TpeTuner TpeMv() => new(SmallConditional(), new TpeOptions { Multivariate = true }, 3);
@@ -82,10 +85,10 @@ public class AutoTunerTests
     private static List<Parameter> Parameters(IEnumerable<TrialSettings> trials) => trials.Select(t => t.Parameter).ToList();
 
     [Fact]
-    public void An_unconditional_run_keeps_gp_map_up_to_200_trials()
+    public void An_unconditional_run_keeps_gp_map_up_to_200_trials_and_a_conditional_one_up_to_100()
     {
         AutoRulesOf(Continuous(2)).Should().Be(200);
-        AutoRulesOf(SmallConditional()).Should().Be(50);
+        AutoRulesOf(SmallConditional()).Should().Be(100);
     }
 
     private static int AutoRulesOf(SearchSpace space) =>
@@ -132,7 +135,7 @@ public class AutoTunerTests
     [Fact]
     public void The_same_seed_and_history_give_the_same_proposals_across_a_switch()
     {
-        List<Parameter> Proposals(int seed) => Run(new AutoTuner(SmallConditional(), seed: seed), 55).Select(t => t.Parameter).ToList();
+        List<Parameter> Proposals(int seed) => Run(new AutoTuner(SmallConditional(), seed: seed), L + 5).Select(t => t.Parameter).ToList();
 
         var first = Proposals(4);
 
@@ -158,11 +161,11 @@ public class AutoTunerTests
         var logger = new ListLogger();
         var tuner = new AutoTuner(SmallConditional(), null, 3, logger);
 
-        Run(tuner, 51);
+        Run(tuner, L + 1);
 
         logger.Entries.Select(e => e.Message).Should().Equal(
             "auto: gp-map (rule: few dimensions, conditional) from trial 0 (0 trials finished).",
-            "auto: tpe-mv (switch: 50 finished trials, past GP-BO's measured 50) from trial 50 (50 trials finished).");
+            $"auto: tpe-mv (switch: {L} finished trials, past GP-BO's measured {L}) from trial {L} ({L} trials finished).");
     }
 
     // Each reading of the clock is one step after the last, so every proposal appears to take one step.
