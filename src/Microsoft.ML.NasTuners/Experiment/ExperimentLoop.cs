@@ -23,6 +23,7 @@ internal sealed class ExperimentLoop
     private readonly ILogger _logger;
     private readonly StudySession _session;
     private readonly InterruptedTrialPolicy _interrupted;
+    private SearchSpace? _spaceToCheck;
 
     private int _ended;
     private readonly Stopwatch _clock = new();
@@ -34,8 +35,9 @@ internal sealed class ExperimentLoop
 
     public ExperimentLoop(ExperimentConfiguration config, ITuner tuner, ITrialRunner runner,
         IReadOnlyList<IExperimentMonitor> monitors, IProgress<ExperimentProgress>? progress, ILogger logger,
-        StudySession? session = null, InterruptedTrialPolicy interrupted = InterruptedTrialPolicy.Rerun)
+        StudySession? session = null, InterruptedTrialPolicy interrupted = InterruptedTrialPolicy.Rerun, SearchSpace? spaceToCheck = null)
     {
+        _spaceToCheck = spaceToCheck;
         _session = session ?? StudySession.InMemory(config.KeepTrials);
         _interrupted = interrupted;
         _config = config;
@@ -171,6 +173,7 @@ internal sealed class ExperimentLoop
         try
         {
             var (settings, origin) = _session.Next(_tuner, _run!.Token);
+            if (origin == TrialOrigin.Tuner) CheckSpace(settings.Parameter);
             CheckBudget(settings);
             return (settings, origin);
         }
@@ -184,6 +187,24 @@ internal sealed class ExperimentLoop
         {
             Fault(e, $"The tuner's Propose threw for trial {id}.");
             return null;
+        }
+    }
+
+    // The first proposal of a tuner handed over as an instance must be a point of the experiment's space: a tuner built
+    // on another space would otherwise fail every trial inside the objective, far from the cause.
+    private void CheckSpace(Parameter parameter)
+    {
+        if (_spaceToCheck is not { } space) return;
+        _spaceToCheck = null;
+        try
+        {
+            space.MappingToFeatureSpace(parameter);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidOperationException(
+                $"The tuner {_tuner.GetType().Name} proposed {parameter} (keys: {string.Join(", ", parameter.Keys)}), which is not a point of the search space given to SetSearchSpace (keys: {string.Join(", ", space.Keys)}): " +
+                "the tuner was built on another space. Build it on the same space, or give SetTuner a factory, which receives the experiment's space.", e);
         }
     }
 

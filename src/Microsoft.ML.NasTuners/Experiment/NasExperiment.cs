@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.NasTuners.Storage;
@@ -49,6 +50,7 @@ public sealed class NasExperiment
     private TimeSpan? _trialTimeout;
     private int _degreeOfParallelism = 1;
     private int _seed;
+    private bool _maximize;
     private IProgress<ExperimentProgress>? _progress;
     private ILogger _logger = NullLogger.Instance;
     private BudgetRange? _budget;
@@ -98,7 +100,11 @@ public sealed class NasExperiment
     /// <summary>Sets the objective: it trains and evaluates a parameter and returns the loss to minimise. It runs on
     /// a thread of its own, several at once with <see cref="SetDegreeOfParallelism"/>. Its token is cancelled when the
     /// trial times out or the run stops. A thrown exception, NaN or infinite loss fails only that trial. Replaces any
-    /// objective or trial runner set before.</summary>
+    /// objective or trial runner set before. With <see cref="SetMaximize"/> the value returned is a score to maximise
+    /// instead.</summary>
+    /// <remarks>This overload wins whenever a lambda fits several (one that only throws, for one), so no call is
+    /// ambiguous.</remarks>
+    [OverloadResolutionPriority(1)]
     public NasExperiment SetObjective(Func<Parameter, TrialSettings, CancellationToken, double> objective)
     {
         ArgumentNullException.ThrowIfNull(objective);
@@ -106,12 +112,44 @@ public sealed class NasExperiment
         return this;
     }
 
-    /// <summary>Sets an asynchronous objective returning the loss to minimise; otherwise as
+    /// <summary>Sets an asynchronous objective returning the loss to minimise (a score to maximise with
+    /// <see cref="SetMaximize"/>); otherwise as
     /// <see cref="SetObjective(Func{Parameter, TrialSettings, CancellationToken, double})"/>.</summary>
     public NasExperiment SetObjective(Func<Parameter, TrialSettings, CancellationToken, Task<double>> objective)
     {
         ArgumentNullException.ThrowIfNull(objective);
         _runner = ObjectiveTrialRunner.FromAsync(objective);
+        return this;
+    }
+
+    /// <summary>Sets an objective that returns the loss to minimise and a metric to record beside it
+    /// (<see cref="TrialResult.Metric"/>); otherwise as
+    /// <see cref="SetObjective(Func{Parameter, TrialSettings, CancellationToken, double})"/>.</summary>
+    /// <example><code>experiment.SetObjective((p, _, ct) =&gt; { var auc = Train(p, ct); return new ObjectiveValue(1 - auc, auc); });</code></example>
+    public NasExperiment SetObjective(Func<Parameter, TrialSettings, CancellationToken, ObjectiveValue> objective)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        _runner = ObjectiveTrialRunner.FromSync(objective);
+        return this;
+    }
+
+    /// <summary>Sets an asynchronous objective returning the loss and a metric; otherwise as
+    /// <see cref="SetObjective(Func{Parameter, TrialSettings, CancellationToken, ObjectiveValue})"/>.</summary>
+    public NasExperiment SetObjective(Func<Parameter, TrialSettings, CancellationToken, Task<ObjectiveValue>> objective)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        _runner = ObjectiveTrialRunner.FromAsync(objective);
+        return this;
+    }
+
+    /// <summary>Reads the number the objective returns as a score to maximise (accuracy, AUC, ...): each trial records
+    /// it as its <see cref="TrialResult.Metric"/> and its negation as the <see cref="TrialResult.Loss"/> the tuner
+    /// minimises, so the best trial is the one with the highest score. Only for objectives that return one number
+    /// (<see cref="RunAsync"/> refuses it with an <see cref="ObjectiveValue"/> objective, whose loss is explicit).
+    /// Default: the number is a loss to minimise.</summary>
+    public NasExperiment SetMaximize(bool maximize = true)
+    {
+        _maximize = maximize;
         return this;
     }
 
@@ -372,6 +410,9 @@ public sealed class NasExperiment
         {
             var runner = _runner ?? throw new InvalidOperationException(
                 "The experiment has no objective: call SetObjective or SetTrialRunner before RunAsync.");
+            if (_maximize)
+                runner = runner is ObjectiveTrialRunner objective ? objective.Maximizing() : throw new InvalidOperationException(
+                    "SetMaximize applies to SetObjective's objectives; a trial runner reports its loss itself: return the negated score as its Loss.");
             var tuner = _tuner ?? CreateTuner();
             var budget = _runBudget = ResolveBudget(tuner);
             if (_budgetLimit is not null && budget is null)
@@ -381,7 +422,9 @@ public sealed class NasExperiment
                 MaxAbandonedTrials: _maxAbandonedTrials);
             ownedStore = _storage is null ? null : TrialStores.Open(_storage);
             var session = OpenSession(tuner, ownedStore ?? _store);
-            var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger, session, _interruptedTrials);
+            // A tuner built by a factory (or the default) is built on the experiment's space; an instance may not be.
+            var spaceToCheck = _tuner is not null ? _searchSpace : null;
+            var loop = new ExperimentLoop(config, tuner, runner, _monitors.ToList(), _progress, _logger, session, _interruptedTrials, spaceToCheck);
             return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -90,6 +90,18 @@ public sealed class Parameter : IDictionary<string, Parameter>, IEquatable<Param
     /// <summary>The numeric value as a double; throws when this parameter is not a number.</summary>
     public double AsDouble() => IsNumber ? _number : throw WrongType("a number");
 
+    /// <summary>The numeric value as an int; throws, naming the value, when this parameter is not a number or not a
+    /// whole number within int's range (a double option's 3.0 reads as 3, its 3.5 does not).</summary>
+    public int AsInt() => IsNumber && _number == Math.Floor(_number) && _number is >= int.MinValue and <= int.MaxValue
+        ? (int)_number
+        : throw WrongType("a whole number within int's range");
+
+    /// <summary>The numeric value as a long; throws, naming the value, when this parameter is not a whole number within
+    /// long's range.</summary>
+    public long AsLong() => IsNumber && _number == Math.Floor(_number) && _number >= long.MinValue && _number < 9.2233720368547758e18
+        ? (long)_number
+        : throw WrongType("a whole number within long's range");
+
     /// <summary>The string value; throws when this parameter is not a string.</summary>
     public string AsString() => Type == ParameterType.String ? _string! : throw WrongType("a string");
 
@@ -100,12 +112,38 @@ public sealed class Parameter : IDictionary<string, Parameter>, IEquatable<Param
     public bool IsNumber => Type is ParameterType.Integer or ParameterType.Float or ParameterType.Number;
 
     /// <summary>Converts this parameter to <typeparamref name="T"/>: a primitive, an enum (by name) or a class
-    /// whose properties are named like the keys of this object (through System.Text.Json).</summary>
+    /// whose properties are named like the keys of this object (through System.Text.Json). Numbers convert between
+    /// integer and floating-point types where the value is exact (a double option's 3.0 fills an int property, 3.5
+    /// does not).</summary>
+    /// <exception cref="InvalidOperationException">The value cannot be read as <typeparamref name="T"/>; the message
+    /// names the key (for a class) and the value.</exception>
     public T AsType<T>()
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(this, ParameterJson.Options);
-        return JsonSerializer.Deserialize<T>(json, ParameterJson.Options)
-               ?? throw new InvalidOperationException($"Parameter {this} cannot be read as {typeof(T).Name}.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, ParameterJson.Options)
+                   ?? throw new InvalidOperationException($"Parameter {this} cannot be read as {typeof(T).Name}.");
+        }
+        catch (JsonException e)
+        {
+            var key = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+            var where = key is null ? $"Parameter {this}" : $"Parameter '{key}' ({(TryGetPath(key) is { } value ? value.ToString() : "?")}) of {this}";
+            throw new InvalidOperationException($"{where} cannot be read as {(key is null ? typeof(T).Name : $"{typeof(T).Name}.{key}")}: " +
+                "a number fills an integer only when it is whole, and a string or Boolean only its own kind.", e);
+        }
+    }
+
+    // The value at a dotted JSON path of nested objects, for messages; null when the path leads nowhere.
+    private Parameter? TryGetPath(string path)
+    {
+        var current = this;
+        foreach (var part in path.Split('.'))
+        {
+            if (current.Type != ParameterType.Object || !current.TryGetValue(part, out var next)) return null;
+            current = next;
+        }
+        return current;
     }
 
     /// <summary>The parameter as compact JSON.</summary>
