@@ -42,11 +42,11 @@ public class AutoTunerInBenchTests
     }
 
     [Fact]
-    public void Auto_is_told_the_runs_workers_and_leaves_gp_bo_to_tpe_beyond_four()
+    public void Auto_is_told_the_runs_workers_and_leaves_gp_bo_to_tpe_beyond_eight()
     {
         var problem = BenchmarkProblems.Create("branin");
 
-        Proposals("auto", problem, run: new RunShape(100, 4)).Should().Equal(Proposals("gp-map", problem));
-        Proposals("auto", problem, run: new RunShape(100, 8)).Should().Equal(Proposals("tpe-mv", problem));
+        Proposals("auto", problem, run: new RunShape(100, 8)).Should().Equal(Proposals("gp-map", problem));
+        Proposals("auto", problem, run: new RunShape(100, 9)).Should().Equal(Proposals("tpe-mv", problem));
     }
 }

@@ -39,7 +39,9 @@ public class AutoRulesTests
     [Fact]
     public void More_workers_than_gp_was_trusted_with_start_multivariate_tpe()
     {
-        FirstChoice(Continuous(2), new AutoTunerOptions { DegreeOfParallelism = 8 })
+        FirstChoice(Continuous(2), new AutoTunerOptions { DegreeOfParallelism = AutoRules.GpMaxParallelism })
+            .Tuner.Should().Be("gp-map");
+        FirstChoice(Continuous(2), new AutoTunerOptions { DegreeOfParallelism = AutoRules.GpMaxParallelism + 1 })
             .Should().Be(new AutoDecision("tpe-mv", "many parallel workers", 0, 0, false));
     }
 
