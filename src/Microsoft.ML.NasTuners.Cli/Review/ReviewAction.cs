@@ -72,7 +72,7 @@ internal static class ReviewAction
                 var records = TrialRecordJsonl.Read(reader).Concat(imported).ToArray();
                 return ConditionResults.Of(p.Condition, records, problem => fullBudgets.TryGetValue(problem, out var b) ? b : 1);
             }).ToArray();
-            var files = ReviewReport.Write(s.OutputFolder, new ReviewHeader(s.Command, wall, notes), results);
+            var files = ReviewReport.Write(s.OutputFolder, new ReviewHeader(s.Command, wall, notes, MethodLinkFrom(s.OutputFolder)), results);
             context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"review: runs took {wall.TotalSeconds:0.0} s; wrote {files[0]} and {files.Count - 1} plots under {Path.Combine(s.OutputFolder, "plots")}"));
             return ExitCodes.Success;
@@ -82,6 +82,16 @@ internal static class ReviewAction
             context.Stderr.WriteLine($"error: cannot write the report: {e.Message}");
             return ExitCodes.Failure;
         }
+    }
+
+    // The review's METHOD.md lives in docs/review; a report written below it (the validation's) links up to it.
+    private static string MethodLinkFrom(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        for (var (up, dir) = (0, full); up <= 2 && dir is not null; up++, dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, "METHOD.md")))
+                return string.Concat(Enumerable.Repeat("../", up)) + "METHOD.md";
+        return "METHOD.md";
     }
 
     private static int RunCondition(CliContext context, ReviewSettings s, ReviewCondition condition, BenchmarkPlan plan, CancellationToken cancellationToken)
