@@ -1,3 +1,4 @@
+using Microsoft.ML.NasTuners.Tuners;
 using Microsoft.ML.NasTuners.Storage;
 using static Microsoft.ML.NasTuners.Tests.Experiment.ExperimentTestKit;
 
@@ -25,7 +26,7 @@ public class DefaultTunerTests
     {
         using var store = new InMemoryTrialStore();
 
-        await NewExperiment().SetStudy("parallel", store).SetDegreeOfParallelism(8).SetMaxTrials(3)
+        await NewExperiment().SetStudy("parallel", store).SetDegreeOfParallelism(AutoRules.GpMaxParallelism + 1).SetMaxTrials(3)
             .SetObjective((p, _, _) => Loss(p)).RunAsync();
 
         store.GetTrials("parallel").Select(t => t.Note).Should().AllBe("auto: tpe-mv (rule: many parallel workers)");
