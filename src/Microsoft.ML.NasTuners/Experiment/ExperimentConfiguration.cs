@@ -21,6 +21,7 @@ namespace Microsoft.ML.NasTuners;
 /// <param name="KeepTrials">Keep every ended trial for the result (the default). False keeps none, so a run of any
 /// length holds only its running trials; the monitors still see every trial.</param>
 /// <param name="MaxAbandonedTrials">Abandoned objectives still running past which no new trial starts.</param>
+/// <param name="Pruner">Judges the values trials report while they run; null prunes nothing.</param>
 internal sealed record ExperimentConfiguration(
     int MaxTrials,
     TimeSpan? TimeLimit,
@@ -33,4 +34,5 @@ internal sealed record ExperimentConfiguration(
     Func<TrialResult, double>? SpentBudget = null,
     bool KeepTrials = true,
     int MaxAbandonedTrials = NasExperiment.DefaultMaxAbandonedTrials,
-    bool InlineTrials = false);
+    bool InlineTrials = false,
+    Pruning.IPruner? Pruner = null);

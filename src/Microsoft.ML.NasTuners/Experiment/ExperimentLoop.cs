@@ -24,6 +24,7 @@ internal sealed class ExperimentLoop
     private readonly StudySession _session;
     private readonly InterruptedTrialPolicy _interrupted;
     private SearchSpace? _spaceToCheck;
+    private readonly Pruning.PruningLog _pruning;
 
     private int _ended;
     private readonly Stopwatch _clock = new();
@@ -38,6 +39,7 @@ internal sealed class ExperimentLoop
         StudySession? session = null, InterruptedTrialPolicy interrupted = InterruptedTrialPolicy.Rerun, SearchSpace? spaceToCheck = null)
     {
         _spaceToCheck = spaceToCheck;
+        _pruning = new Pruning.PruningLog(config.Pruner);
         _session = session ?? StudySession.InMemory(config.KeepTrials);
         _interrupted = interrupted;
         _config = config;
@@ -135,6 +137,7 @@ internal sealed class ExperimentLoop
                 Notify(m => m.OnTrialStarted(settings), $"OnTrialStarted of trial {settings.TrialId}");
                 var committed = _config.ExpectedCost?.Invoke(settings)
                     ?? (settings.Budget is { } budget ? budget - (settings.PreviousBudget ?? 0) : 0);
+                settings.Pruning = _pruning;
                 running.Add((settings, _executor.RunAsync(settings, run.Token, WhyRunStopped), committed));
             }
             if (running.Count == 0)
@@ -257,6 +260,7 @@ internal sealed class ExperimentLoop
     private void Record(TrialResult result, int stillRunning)
     {
         _ended++;
+        _pruning.End(result.TrialSettings.TrialId, result.Status);
         var bestBefore = _session.History.Incumbent;
         var id = result.TrialSettings.TrialId;
         var spent = _config.SpentBudget?.Invoke(result) ?? result.SpentBudget ?? 0;

@@ -51,6 +51,7 @@ public sealed class NasExperiment
     private int _degreeOfParallelism = 1;
     private int _seed;
     private bool _maximize;
+    private Pruning.IPruner? _pruner;
     private IProgress<ExperimentProgress>? _progress;
     private ILogger _logger = NullLogger.Instance;
     private BudgetRange? _budget;
@@ -139,6 +140,31 @@ public sealed class NasExperiment
     {
         ArgumentNullException.ThrowIfNull(objective);
         _runner = ObjectiveTrialRunner.FromAsync(objective);
+        return this;
+    }
+
+    /// <summary>Prunes trials inside their training loop: each value a trial reports with
+    /// <see cref="TrialSettings.Report"/> is judged by <paramref name="pruner"/> against the other trials' values at the
+    /// same step, and <see cref="TrialSettings.ShouldPrune"/> says when to stop (end the trial with
+    /// <see cref="TrialSettings.Prune"/>). Pruned trials are recorded as <see cref="TrialStatus.Pruned"/> with their
+    /// last reported value. Default: none (reports are kept, nothing is pruned).</summary>
+    /// <example>
+    /// <code>
+    /// experiment.SetPruner(new MedianPruner()).SetObjective((parameter, trial, ct) =&gt;
+    /// {
+    ///     var net = new Net(parameter);
+    ///     for (var epoch = 1; epoch &lt;= 20; epoch++)
+    ///     {
+    ///         net.TrainOneEpoch(ct);
+    ///         if (trial.Report(epoch, net.ValidationLoss())) trial.Prune();
+    ///     }
+    ///     return net.ValidationLoss();
+    /// });
+    /// </code>
+    /// </example>
+    public NasExperiment SetPruner(Pruning.IPruner pruner)
+    {
+        _pruner = pruner ?? throw new ArgumentNullException(nameof(pruner));
         return this;
     }
 
@@ -419,7 +445,7 @@ public sealed class NasExperiment
                 throw new InvalidOperationException(
                     "SetBudgetLimit needs budgets: call SetBudget(min, max) or use a multi-fidelity tuner.");
             var config = new ExperimentConfiguration(_maxTrials, _timeLimit, _trialTimeout, _degreeOfParallelism, budget, _budgetLimit,
-                MaxAbandonedTrials: _maxAbandonedTrials);
+                MaxAbandonedTrials: _maxAbandonedTrials, Pruner: _pruner);
             ownedStore = _storage is null ? null : TrialStores.Open(_storage);
             var session = OpenSession(tuner, ownedStore ?? _store);
             // A tuner built by a factory (or the default) is built on the experiment's space; an instance may not be.

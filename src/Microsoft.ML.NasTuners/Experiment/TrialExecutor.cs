@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.ML.NasTuners.Pruning;
 
 namespace Microsoft.ML.NasTuners;
 
@@ -104,6 +105,11 @@ internal sealed class TrialExecutor
         {
             reported = await work.ConfigureAwait(false);
         }
+        catch (TrialPrunedException e)
+        {
+            // The objective stopped early: its loss is the last value it reported (NaN when it reported none).
+            return End(settings, clock, TrialStatus.Pruned, e.Message, LastReported(settings));
+        }
         catch (Exception e)
         {
             return End(settings, clock, TrialStatus.Failed, e.ToString());
@@ -117,6 +123,9 @@ internal sealed class TrialExecutor
             return End(settings, clock, TrialStatus.Failed, LossError(reported.Loss), reported.Loss, reported.Metric);
         return End(settings, clock, reported.Status, reported.Error, reported.Loss, reported.Metric, reported.SpentBudget);
     }
+
+    private static double LastReported(TrialSettings settings) =>
+        settings.IntermediateValues is { Count: > 0 } values ? values[^1].Value : double.NaN;
 
     private static string LossError(double loss) => double.IsNaN(loss)
         ? "loss was NaN"
