@@ -55,6 +55,7 @@ internal static class CliApp
         root.Subcommands.Add(StudyCommand.Create(context));
         root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ProposalCostCommand.Create(context));
+        root.Subcommands.Add(Pruning.PruningCommand.Create(context));
         return root;
     }
 }
