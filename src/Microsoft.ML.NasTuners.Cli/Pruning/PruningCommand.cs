@@ -43,12 +43,13 @@ internal static class PruningCommand
             DefaultValueFactory = _ => "1-10",
             HelpName = "list",
         };
+        var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("pruning",
             "Compare pruners (median, ASHA) with no pruning at equal total epochs, reading a multi-fidelity problem as learning curves.")
         {
-            problem, tuner, pruners, fullTrainings, seeds,
+            problem, tuner, pruners, fullTrainings, seeds, quiet,
         };
-        command.SetAction((parse, ct) => RunAsync(context, parse.GetValue(problem)!, parse.GetValue(tuner)!, parse.GetValue(pruners)!,
+        command.SetAction((parse, ct) => RunAsync(context with { Quiet = parse.GetValue(quiet) }, parse.GetValue(problem)!, parse.GetValue(tuner)!, parse.GetValue(pruners)!,
             parse.GetValue(fullTrainings), parse.GetValue(seeds), ct));
         return command;
     }
@@ -87,7 +88,7 @@ internal static class PruningCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 runs.Add(await PruningComparison.RunAsync(context.Tuners, problemName, tuner, pruner, seed, epochs, cancellationToken).ConfigureAwait(false));
             }
-            context.Stderr.WriteLine($"pruning: {pruner} done ({seeds.Count} seeds)");
+            if (!context.Quiet) context.Stderr.WriteLine($"pruning: {pruner} done ({seeds.Count} seeds)");
         }
 
         var stdout = context.Stdout;

@@ -73,7 +73,7 @@ internal static class StudyActions
         var problem = BenchmarkProblems.Create(s.Problem);
         try
         {
-            var result = await new MLContext(s.Seed).Nas().CreateExperiment()
+            var experiment = new MLContext(s.Seed).Nas().CreateExperiment()
                 .SetSearchSpace(problem.SearchSpace)
                 .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem, new RunShape(s.Trials, s.Parallel)))
                 .SetObjective(async (parameter, trial, ct) =>
@@ -84,8 +84,9 @@ internal static class StudyActions
                 .SetStudy(s.Study, s.Storage)
                 .SetMaxTrials(s.Trials)
                 .SetDegreeOfParallelism(s.Parallel)
-                .SetSeed(s.Seed)
-                .RunAsync(cancellationToken).ConfigureAwait(false);
+                .SetSeed(s.Seed);
+            if (!s.Quiet) experiment.SetProgress(new StudyProgressLines(context.Stderr, $"study {s.Study}"));
+            var result = await experiment.RunAsync(cancellationToken).ConfigureAwait(false);
             if (result.Fault is { } fault)
             {
                 context.Stderr.WriteLine($"error: {fault.Message}");

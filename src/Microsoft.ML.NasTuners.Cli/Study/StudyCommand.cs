@@ -91,13 +91,14 @@ internal static class StudyCommand
             Description = "Make each trial take at least this long (to watch, or kill, a run that would otherwise end at once).",
             DefaultValueFactory = _ => 0,
         };
+        var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("run", "Run a benchmark problem as a durable study: trials are written as they start and end; running the same command again resumes it.")
         {
-            storage, study, problem, tuner, trials, seed, parallel, delay,
+            storage, study, problem, tuner, trials, seed, parallel, delay, quiet,
         };
         command.SetAction((parse, cancellationToken) => StudyActions.RunAsync(context, new StudyRunSettings(
             parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem)!, parse.GetValue(tuner)!,
-            parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay)), cancellationToken));
+            parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay)) { Quiet = parse.GetValue(quiet) }, cancellationToken));
         return command;
     }
 }
