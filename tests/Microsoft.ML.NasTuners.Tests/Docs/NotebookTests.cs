@@ -14,16 +14,14 @@ namespace Microsoft.ML.NasTuners.Tests.Docs;
 /// </summary>
 public class NotebookTests
 {
-    private const string SolutionFile = "Microsoft.ML.NasTuners.sln";
-
     // What a .NET Interactive C# kernel imports before the first cell.
     private static readonly string[] KernelImports = ["System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks", "System.Text"];
 
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "examples"), "*.ipynb", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            data.Add(Path.GetRelativePath(RepositoryRoot(), path).Replace('\\', '/'));
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root(), "examples"), "*.ipynb", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(RepositoryFolder.Root(), path).Replace('\\', '/'));
         return data;
     }
 
@@ -64,7 +62,7 @@ public class NotebookTests
     [MemberData(nameof(Notebooks))]
     public void The_packages_a_notebook_references_are_the_versions_the_repository_builds(string notebook)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root();
         var props = File.ReadAllText(Path.Combine(root, "Directory.Packages.props"));
         var version = Regex.Match(File.ReadAllText(Path.Combine(root, "Directory.Build.props")), "<VersionPrefix>([^<]+)</VersionPrefix>").Groups[1].Value;
         var references = Directives(notebook).Select(l => Regex.Match(l, @"^#r ""nuget: *([^,""]+), *([^""]+)""")).Where(m => m.Success).ToList();
@@ -92,22 +90,13 @@ public class NotebookTests
 
     private static IEnumerable<string[]> CellSources(string notebook)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), notebook)));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFolder.Root(), notebook)));
         return document.RootElement.GetProperty("cells").EnumerateArray()
             .Where(c => c.GetProperty("cell_type").GetString() == "code")
             .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString())).Split('\n').Select(l => l.TrimEnd('\r')).ToArray())
             .ToList();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds {SolutionFile}.");
-    }
 }
 
 /// <summary>The members a .NET Interactive C# kernel gives every cell that the notebooks use: <c>display</c> and
