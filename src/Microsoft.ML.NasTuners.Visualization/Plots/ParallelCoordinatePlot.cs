@@ -56,8 +56,12 @@ internal static class ParallelCoordinatePlot
             }
         }
         plot.Axes.Bottom.TickGenerator = ticks;
+        // Long names (branch:B.B_lr) would overlap side by side; slanted, each keeps its own room.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 30 + 3 * Math.Min(30, axes.Max(a => a.Name.Length)); // room for the slanted names
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
-        plot.Axes.SetLimits(-0.3, axes.Length - 0.7, -0.12, 1.12);
+        plot.Axes.SetLimits(-0.45, axes.Length - 0.6, -0.12, 1.12);
         plot.Title($"{study.Name}: parallel coordinates (colour: loss, dark = low)");
         return plot;
     }

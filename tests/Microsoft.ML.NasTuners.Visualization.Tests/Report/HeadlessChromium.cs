@@ -36,9 +36,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public static string? Executable { get; } = Find();
 
     /// <summary>Why a browser test cannot run here, or null when it can.</summary>
-    public static string? SkipReason => Executable is null
-        ? "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it), or set NASTUNERS_CHROMIUM to its path."
-        : null;
+    public static string? SkipReason => Executable is not null ? null
+        : Environment.GetEnvironmentVariable("NASTUNERS_CHROMIUM") is { Length: > 0 } named
+            ? $"NASTUNERS_CHROMIUM names {named}, which does not exist."
+            : "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it), or set NASTUNERS_CHROMIUM to its path.";
 
     public static async Task<HeadlessChromium> StartAsync(CancellationToken cancellationToken)
     {
