@@ -9,6 +9,7 @@ internal static class ImportancePlot
     public static Plot? Create(StudyData study, IReadOnlyList<ParameterImportanceScore> scores)
     {
         if (scores.Count == 0) return null;
+        var trials = StudyTrials.AtFullBudget(study).Length;
         var plot = new Plot();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < scores.Count; i++)
@@ -27,7 +28,7 @@ internal static class ImportancePlot
         }
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.SetLimitsX(0, Math.Max(0.05, scores.Max(s => s.Share)) * 1.15);
-        plot.Title($"{study.Name}: parameter importance (permutation, random forest, 5-fold)");
+        plot.Title($"{study.Name}: parameter importance (permutation on a random forest, {trials} trials)");
         plot.XLabel("share of the held-out error increase when the parameter is shuffled");
         return plot;
     }

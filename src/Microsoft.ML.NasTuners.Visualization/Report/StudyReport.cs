@@ -34,7 +34,7 @@ public static class StudyReport
             html.Image(figure.Png(), figure.Title, PlotStyle.Width, PlotStyle.Height);
             html.Raw("\n<figcaption>").Raw("<strong>").Text(figure.Title).Raw("</strong>: ").Text(figure.Caption).Raw("</figcaption>\n</figure>\n");
         }
-        Importance(html, importance);
+        Importance(html, importance, StudyTrials.AtFullBudget(study).Length);
         Trials(html, study);
         html.Raw("</body>\n</html>\n");
         return html.ToString();
@@ -73,7 +73,7 @@ public static class StudyReport
         html.Raw("<pre>").Text(best.Parameter.ToString()).Raw("</pre>\n");
     }
 
-    private static void Importance(HtmlWriter html, IReadOnlyList<ParameterImportanceScore> scores)
+    private static void Importance(HtmlWriter html, IReadOnlyList<ParameterImportanceScore> scores, int trials)
     {
         html.Element("h2", "Parameter importance");
         if (scores.Count == 0)
@@ -81,7 +81,7 @@ public static class StudyReport
             html.Element("p", $"Needs at least {ParameterImportance.MinTrials} succeeded trials at the study's largest budget.");
             return;
         }
-        html.Element("p", $"Permutation importance on a random forest of {ParameterImportance.TreeCount} trees, {ParameterImportance.Folds}-fold: the increase of the held-out mean squared error when a parameter's values are shuffled ({ParameterImportance.Repeats} shuffles per fold), and its share of the total.");
+        html.Element("p", $"Permutation importance on a random forest of {ParameterImportance.TreeCount} trees, from the {trials} succeeded trials at the study's largest budget, {ParameterImportance.Folds}-fold: the increase of the held-out mean squared error when a parameter's values are shuffled ({ParameterImportance.Repeats} shuffles per fold), and its share of the total.");
         html.Table(["parameter", "share", "error increase"],
             scores.Select(s => (IReadOnlyList<string>)[s.Parameter, s.Share.ToString("P1", CultureInfo.InvariantCulture), Numbers.Short(s.ErrorIncrease)]), "importance");
     }
