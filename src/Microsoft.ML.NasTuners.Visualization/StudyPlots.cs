@@ -21,7 +21,7 @@ public static class StudyPlots
         ArgumentNullException.ThrowIfNull(folder);
         Directory.CreateDirectory(folder);
         return SlicePlot.Create(Check(study))
-            .Select(s => PlotStyle.Save(s.Plot, Path.Combine(folder, StudyFigures.SliceFile(s.Column.Name))))
+            .Select(s => SaveAndDispose(s.Plot, Path.Combine(folder, StudyFigures.SliceFile(s.Column.Name))))
             .ToArray();
     }
 
@@ -45,7 +45,7 @@ public static class StudyPlots
         ArgumentNullException.ThrowIfNull(folder);
         Directory.CreateDirectory(folder);
         return StudyFigures.All(Check(study), ParameterImportance.Compute(study, seed))
-            .Select(f => PlotStyle.Save(f.Plot, Path.Combine(folder, f.FileName)))
+            .Select(f => SaveAndDispose(f.Plot, Path.Combine(folder, f.FileName)))
             .ToArray();
     }
 
@@ -56,6 +56,12 @@ public static class StudyPlots
         ArgumentNullException.ThrowIfNull(path);
         if (plot is null) return null;
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
-        return PlotStyle.Save(plot, path);
+        return SaveAndDispose(plot, path);
+    }
+
+    // A plot holds native drawing resources (SkiaSharp); once written it is not needed.
+    private static string SaveAndDispose(ScottPlot.Plot plot, string path)
+    {
+        using (plot) return PlotStyle.Save(plot, path);
     }
 }

@@ -33,6 +33,7 @@ public static class StudyReport
             html.Raw("<figure>\n");
             html.Image(figure.Png(), figure.Title, PlotStyle.Width, PlotStyle.Height);
             html.Raw("\n<figcaption>").Raw("<strong>").Text(figure.Title).Raw("</strong>: ").Text(figure.Caption).Raw("</figcaption>\n</figure>\n");
+            figure.Plot.Dispose(); // a plot holds native drawing resources; its PNG is all the page needs
         }
         Importance(html, importance, StudyTrials.AtFullBudget(study).Length);
         Trials(html, study);

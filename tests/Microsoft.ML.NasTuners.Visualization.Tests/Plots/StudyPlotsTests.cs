@@ -51,7 +51,7 @@ public sealed class StudyPlotsTests : IDisposable
     {
         var study = Studies.Synthetic(30, (x, y, _) => x + y, seed: 3);
 
-        var plot = OptimizationHistoryPlot.Create(study)!;
+        using var plot = OptimizationHistoryPlot.Create(study)!;
 
         var best = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Single(s => s.LegendText == "best so far");
         var points = best.Data.GetScatterPoints();

@@ -52,7 +52,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--no-default-browser-check",
+                     "--headless", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
                      "--disable-extensions", "--disable-background-networking", "--disable-component-update",
                      "--proxy-server=127.0.0.1:9", $"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
                  })
