@@ -43,8 +43,21 @@ internal sealed class TableColumn
     /// <summary>The same column restricted to <paramref name="rows"/>, in that order.</summary>
     public TableColumn Select(IReadOnlyList<int> rows)
     {
-        var picked = Array.CreateInstance(Values.GetType().GetElementType()!, rows.Count);
-        for (var i = 0; i < rows.Count; i++) picked.SetValue(Values.GetValue(rows[i]), i);
+        Array picked = Values switch
+        {
+            float[] v => Pick(v, rows),
+            bool[] v => Pick(v, rows),
+            uint[] v => Pick(v, rows),
+            ReadOnlyMemory<char>[] v => Pick(v, rows),
+            _ => throw new InvalidOperationException($"Column '{Name}' holds {Values.GetType().Name}, which a table does not."),
+        };
         return new TableColumn(Name, Type, picked, Annotations);
+    }
+
+    private static T[] Pick<T>(T[] values, IReadOnlyList<int> rows)
+    {
+        var picked = new T[rows.Count];
+        for (var i = 0; i < picked.Length; i++) picked[i] = values[rows[i]];
+        return picked;
     }
 }
