@@ -9,7 +9,8 @@ public enum ColumnTreatment
     /// <summary>A number with missing values in the training data: replaced by the mean, plus a 0/1 indicator column.</summary>
     NumericWithMissingIndicator,
 
-    /// <summary>A category with few values: one-hot encoded (an empty value is a category of its own).</summary>
+    /// <summary>A category with few values: one-hot encoded; an empty value is missing and encodes as all zeros, which
+    /// is its indicator.</summary>
     OneHot,
 
     /// <summary>A category with many values: one-hot encoded into hashed slots.</summary>

@@ -36,11 +36,11 @@ internal sealed class TrialEvaluator
     public IReadOnlyDictionary<PipelineMetric, double> Evaluate(MLContext context, PipelineTrainer trainer, Parameter? parameter,
         double? budget, CancellationToken cancellationToken)
     {
-        var rowFraction = FidelityMapping.RowFraction(budget);
         var perFold = new List<IReadOnlyDictionary<PipelineMetric, double>>();
         for (var f = 0; f < _folds.Count; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var rowFraction = FidelityMapping.RowFraction(budget, _folds[f].Train.Length);
             var rows = StratifiedSplits.Subsample(_folds[f].Train, _strata, rowFraction, unchecked(_seed * 7919 + f * 104729 + (int)Math.Round(rowFraction * 1e6)));
             var fitted = _fitter.Fit(context, trainer, parameter, _table.Select(rows), FidelityMapping.IterationFraction(budget));
             perFold.Add(MetricEvaluator.Evaluate(context, _task, fitted.Scorer.Transform(_validTables[f]), _label));
