@@ -24,7 +24,7 @@ public static class FidelityMapping
     public static double RowFraction(double? budget) => budget is { } b ? Math.Clamp(b / MaxBudget, 0, 1) : 1;
 
     /// <summary>The fraction of <paramref name="rows"/> training rows a trial at <paramref name="budget"/> trains on:
-    /// <see cref="RowFraction"/>, raised so that at least <see cref="MinRows"/> rows remain.</summary>
+    /// <see cref="RowFraction(double?)"/>, raised so that at least <see cref="MinRows"/> rows remain.</summary>
     public static double RowFraction(double? budget, int rows) =>
         rows <= MinRows ? 1 : Math.Max(RowFraction(budget), (double)MinRows / rows);
 

@@ -49,9 +49,10 @@ public class ExecutionCancellationTests
     public async Task A_cancelled_run_returns_what_it_did_without_a_refit()
     {
         var context = new MLContext(seed: 1);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        using var cancel = new CancellationTokenSource();
         var experiment = context.Nas().MulticlassClassification(TabularSets.Load(context, "letter"), TabularSets.Label)
-            .SetTrainers("LightGbm").SetFidelities(false).SetValidation(PipelineValidation.Holdout());
+            .SetTrainers("LightGbm").SetFidelities(false).SetValidation(PipelineValidation.Holdout())
+            .AddMonitor(new CancelOnceTrainingRuns(cancel));
         experiment.AddTrainer(experiment.Trainers.Single().WithOption("NumberOfIterations", new UniformIntOption(5000, 5000)));
 
         var result = await experiment.RunAsync(cancel.Token);
@@ -61,5 +62,11 @@ public class ExecutionCancellationTests
         result.Model.Should().BeNull();
         result.Trials.Should().ContainSingle(t => t.Status == TrialStatus.Cancelled && t.ExecutionCancelled);
         result.ToString().Should().Contain("1 cancelled through CancelExecution");
+    }
+
+    // Cancels the run a second after the first trial starts: reading the data before it takes longer on a busy machine.
+    private sealed class CancelOnceTrainingRuns(CancellationTokenSource cancel) : IExperimentMonitor
+    {
+        public void OnTrialStarted(TrialSettings settings) => cancel.CancelAfter(TimeSpan.FromSeconds(1));
     }
 }
