@@ -79,7 +79,11 @@ public static class ReviewReadme
         foreach (var rival in auto.Rivals.OrderBy(r => r.RivalMeanRank - r.AutoMeanRank))
             text.AppendLine(F($"| {rival.Tuner} | {rival.Conditions} | {rival.RivalMeanRank:0.00} | {rival.AutoMeanRank:0.00} | {(rival.RivalMeanRank < rival.AutoMeanRank ? "yes" : "no")} |"));
         text.AppendLine();
-        text.AppendLine($"Verdict: rank target {(auto.RankTargetMet ? "met" : "missed")} in every condition; " +
+        var missed = auto.Conditions.Where(c => !c.RankTargetMet).Select(c => c.Condition).ToArray();
+        var rankVerdict = missed.Length == 0
+            ? "rank target met in every condition"
+            : $"rank target missed in {missed.Length} of {auto.Conditions.Count} conditions ({string.Join(", ", missed)})";
+        text.AppendLine($"Verdict: {rankVerdict}; " +
                         $"{(auto.NeverWorseThanRandom ? "never" : "sometimes")} worse than random; " +
                         $"{(auto.BestOverall ? "no tuner beats it overall" : "some tuner beats it overall")}.").AppendLine();
     }

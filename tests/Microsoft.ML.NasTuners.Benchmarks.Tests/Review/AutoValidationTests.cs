@@ -82,4 +82,19 @@ public class AutoValidationTests
             .And.Contain("| c1 | 2: 2.00 (of 3), 4: 1.00 (of 3) | auto | none | met |")
             .And.Contain("no tuner beats it overall");
     }
+
+    [Fact]
+    public void The_verdict_names_the_conditions_where_the_rank_target_is_missed()
+    {
+        var won = Condition("won", "random", "a", "auto");
+        var lost = Condition("lost", "random", "a", "auto");
+        var text = ReviewReadme.Write(new ReviewHeader("review --seeds 11-12", null, []),
+            [
+                Analysed(won, Runs(new Dictionary<string, double> { ["random"] = 1, ["a"] = 0.1, ["auto"] = 0.01 }, [11, 12])),
+                Analysed(lost, Runs(new Dictionary<string, double> { ["random"] = 1, ["a"] = 0.1, ["auto"] = 10 }, [11, 12])),
+            ],
+            new Dictionary<string, IReadOnlyList<string>>());
+
+        text.Should().Contain("Verdict: rank target missed in 1 of 2 conditions (lost); sometimes worse than random;");
+    }
 }
