@@ -114,22 +114,35 @@ public sealed class StudyWorker : IDisposable
     /// <summary>The next trial to run, leased to this worker: a queued repeat first, otherwise the tuner's proposal.
     /// While the limits allow no new trial but trials run elsewhere (whose leases may yet run out and be re-queued), it
     /// waits; it returns null once the study's limits are reached and nothing runs.</summary>
-    public TrialLease? Ask(CancellationToken cancellationToken = default)
+    public TrialLease? Ask(CancellationToken cancellationToken = default) => AskAfter(null, cancellationToken);
+
+    /// <summary>As <see cref="Ask"/>, writing <paramref name="told"/>'s result first in the same transaction: one commit
+    /// (one flush of the server's log) per trial instead of two, which is what bounds a study's trials per second.</summary>
+    private TrialLease? AskAfter(Told? told, CancellationToken cancellationToken)
     {
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                if (told is not null) TellAlone(told);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             _askClock.Start();
             Step step;
+            bool? recorded = null;
             try
             {
-                step = _store.InTransaction((c, tx) => TryStart(c, tx, cancellationToken));
+                var telling = told;
+                (recorded, step) = _store.InTransaction((c, tx) =>
+                    (telling is null ? (bool?)null : WriteTold(c, tx, telling), TryStart(c, tx, cancellationToken)));
                 _replayInDoubt = false;
             }
             finally
             {
                 _askClock.Stop();
             }
+            if (told is not null) ReportTold(told, recorded!.Value);
+            told = null;
             if (step.Row is { } row)
             {
                 // Only now that the trial is committed does its lease exist to renew.
@@ -161,17 +174,20 @@ public sealed class StudyWorker : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        while (!cancellationToken.IsCancellationRequested)
+        Told? told = null;
+        while (true)
         {
             TrialLease? lease;
             try
             {
-                lease = Ask(cancellationToken);
+                // The last trial's result goes in with the next trial's start.
+                lease = AskAfter(told, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
+            told = null;
             if (lease is null) break;
             using (lease)
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost))
@@ -194,10 +210,10 @@ public sealed class StudyWorker : IDisposable
                 }
                 catch (Exception e)
                 {
-                    Tell(lease, TrialStatus.Failed, e.Message);
+                    told = Finish(lease, TrialStatus.Failed, e.Message, double.NaN, double.NaN);
                     continue;
                 }
-                Tell(lease, loss);
+                told = Finish(lease, TrialStatus.Succeeded, null, loss, double.NaN);
             }
         }
         return Summary;
@@ -208,7 +224,43 @@ public sealed class StudyWorker : IDisposable
     {
     }
 
-    private bool Tell(TrialLease lease, TrialStatus status, string? error, double loss, double metric)
+    private bool Tell(TrialLease lease, TrialStatus status, string? error, double loss, double metric) =>
+        TellAlone(Finish(lease, status, error, loss, metric));
+
+    private bool TellAlone(Told told)
+    {
+        var recorded = _store.InTransaction((c, tx) => WriteTold(c, tx, told));
+        ReportTold(told, recorded);
+        return recorded;
+    }
+
+    // The tuner learns a result when the next Ask replays it, in the study's order, as every other worker does.
+    private bool WriteTold(NpgsqlConnection c, NpgsqlTransaction tx, Told told)
+    {
+        PostgresTrialStore.LockStudy(c, tx, Study);
+        if (!PostgresLeases.Holds(c, tx, told.Lease.StudyId, told.Lease.TrialId, Name))
+            return false;
+        PostgresTrialStore.WriteResult(c, tx, told.Lease.StudyId, told.Finished);
+        return true;
+    }
+
+    private void ReportTold(Told told, bool recorded)
+    {
+        var id = told.Lease.TrialId;
+        if (recorded)
+        {
+            _recorded++;
+            Report(StudyWorkerEventKind.Recorded, id, string.Create(CultureInfo.InvariantCulture,
+                $"trial {id} {told.Finished.Status} loss {told.Finished.Loss:R}"));
+        }
+        else
+        {
+            _refused++;
+            Report(StudyWorkerEventKind.Refused, id, $"trial {id} result refused: its lease ran out, and the study failed and re-queued it");
+        }
+    }
+
+    private static Told Finish(TrialLease lease, TrialStatus status, string? error, double loss, double metric)
     {
         ArgumentNullException.ThrowIfNull(lease);
         if (status == TrialStatus.Running)
@@ -226,29 +278,7 @@ public sealed class StudyWorker : IDisposable
             DurationInMilliseconds = (settings.EndedAtUtc.Value - settings.StartedAtUtc).TotalMilliseconds,
             SpentBudget = settings.Budget is { } b ? b - (settings.PreviousBudget ?? 0) : null,
         };
-        var finished = lease.Row.Finished(result);
-        // The tuner learns the result when the next Ask replays it, in the study's order, as every other worker does.
-        var recorded = _store.InTransaction((c, tx) =>
-        {
-            PostgresTrialStore.LockStudy(c, tx, Study);
-            if (!PostgresLeases.Holds(c, tx, lease.StudyId, lease.TrialId, Name))
-                return false;
-            PostgresTrialStore.WriteResult(c, tx, lease.StudyId, finished);
-            return true;
-        });
-        if (recorded)
-        {
-            _recorded++;
-            Report(StudyWorkerEventKind.Recorded, lease.TrialId, string.Create(CultureInfo.InvariantCulture,
-                $"trial {lease.TrialId} {status} loss {loss:R}"));
-        }
-        else
-        {
-            _refused++;
-            Report(StudyWorkerEventKind.Refused, lease.TrialId,
-                $"trial {lease.TrialId} result refused: its lease ran out, and the study failed and re-queued it");
-        }
-        return recorded;
+        return new Told(lease, lease.Row.Finished(result));
     }
 
     private Step TryStart(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken cancellationToken)
@@ -323,6 +353,8 @@ public sealed class StudyWorker : IDisposable
 
     private static T? Read<T>(StudyInfo info, string key, Func<string, T> parse) where T : struct =>
         info.Attributes.TryGetValue(key, out var text) ? parse(text) : null;
+
+    private sealed record Told(TrialLease Lease, StudyTrial Finished);
 
     private sealed record Step(long StudyId, StudyTrial? Row, TrialSettings? Settings, int? RequeueOf, bool Done);
 }

@@ -8,6 +8,7 @@ namespace Microsoft.ML.NasTuners.Postgres.Tests.Workers;
 /// with trials from all workers, is complete before its best are promoted, promotes exactly its best configurations
 /// (by the losses every worker wrote), and promotes each of them once.
 /// </summary>
+[Collection(WorkerProcessCollection.Name)]
 public sealed class BohbAcrossWorkersTests : IDisposable
 {
     private readonly Lazy<TestSchema> _schema = new(PostgresServer.CreateSchema);

@@ -7,6 +7,7 @@ namespace Microsoft.ML.NasTuners.Postgres.Tests.Workers;
 /// The acceptance of issue 19 with real processes and the real server: <c>nas-tuners worker</c> processes on one
 /// study, one of them killed or paused mid-trial.
 /// </summary>
+[Collection(WorkerProcessCollection.Name)]
 public sealed partial class WorkerProcessTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
@@ -22,7 +23,7 @@ public sealed partial class WorkerProcessTests : IDisposable
     [
         "worker", "--storage", _schema.Value.ConnectionString, "--study", study, "--problem", problem, "--tuner", tuner,
         "--seed", "5", "--workers", workers.ToString(), "--max-trials", trials.ToString(), "--trial-delay-ms", delay,
-        "--lease-seconds", "1.5", "--heartbeat-seconds", "0.25",
+        "--lease-seconds", "2", "--heartbeat-seconds", "0.25",
     ];
 
     private List<LoggedTrial> Trials(string study)
@@ -78,7 +79,7 @@ public sealed partial class WorkerProcessTests : IDisposable
         var line = paused.WaitFor(l => StartedLine().IsMatch(l), Patience);
         WorkerProcesses.Stop(paused);
         var trialId = int.Parse(StartedLine().Match(line).Groups[1].Value);
-        Thread.Sleep(TimeSpan.FromSeconds(3.5)); // the lease is 1.5 s: the others fail and re-queue the trial meanwhile
+        Thread.Sleep(TimeSpan.FromSeconds(4.5)); // the lease is 2 s: the others fail and re-queue the trial meanwhile
         WorkerProcesses.Continue(paused);
         paused.WaitFor(l => l.Contains($"trial {trialId} ") && (l.Contains("refused") || l.Contains("given up")), Patience);
         workers.WaitAll(Patience);
