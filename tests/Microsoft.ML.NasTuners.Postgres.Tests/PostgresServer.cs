@@ -36,7 +36,9 @@ internal static class PostgresServer
         }
         builder.SearchPath = name;
         builder.Pooling = true;
-        return new TestSchema(name, builder.ConnectionString, ConnectionString);
+        var url = ConnectionString.Trim();
+        url += (url.Contains('?') ? "&" : "?") + "Search%20Path=" + name;
+        return new TestSchema(name, builder.ConnectionString, ConnectionString, PostgresLocation.IsUrl(url) ? url : null);
     }
 
     private static string? FindSkipReason()
@@ -60,12 +62,15 @@ internal static class PostgresServer
 }
 
 /// <summary>A schema of the test server, dropped with everything in it when disposed.</summary>
-internal sealed class TestSchema(string name, string connectionString, string serverConnectionString) : IDisposable
+internal sealed class TestSchema(string name, string connectionString, string serverConnectionString, string? url) : IDisposable
 {
     public string Name { get; } = name;
 
     /// <summary>A key=value connection string whose search path is this schema.</summary>
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>A postgresql:// URL whose search path is this schema (null when the server was given as key=value).</summary>
+    public string? Url { get; } = url;
 
     public void Dispose()
     {
