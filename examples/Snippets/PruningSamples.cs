@@ -26,4 +26,19 @@ public static class PruningSamples
             .RunAsync();
         #endregion
     }
+
+    [Snippet("docs/pruning.md", "prune-cnn")]
+    public static async Task PruneCnn()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var split = DigitsDataset.Load();
+        var runner = new CnnTrialRunner(split.Train, split.Validation, new CnnTrialRunnerOptions { MaxEpochs = 27, Seed = 1 });
+        #region snippet:prune-cnn
+        var result = await mlContext.Nas().ImageClassification(runner)
+            .SetPruner(new SuccessiveHalvingPruner(minResource: 1))
+            .SetMaxTrials(50)
+            .RunAsync();
+        #endregion
+        Console.WriteLine(result.BestTrial);
+    }
 }

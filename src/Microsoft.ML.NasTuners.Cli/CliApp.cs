@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Microsoft.ML.NasTuners.Cli.Bench;
 using Microsoft.ML.NasTuners.Cli.Cost;
+using Microsoft.ML.NasTuners.Cli.Pipelines;
 using Microsoft.ML.NasTuners.Cli.Review;
 using Microsoft.ML.NasTuners.Cli.Study;
 using Microsoft.ML.NasTuners.Cli.Worker;
@@ -56,6 +57,8 @@ internal static class CliApp
         root.Subcommands.Add(StudyCommand.Create(context));
         root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ProposalCostCommand.Create(context));
+        root.Subcommands.Add(Pruning.PruningCommand.Create(context));
+        root.Subcommands.Add(PipelinesCommand.Create(context));
         root.Subcommands.Add(WorkerCommand.Create(context));
         root.Subcommands.Add(WorkerBenchCommand.Create(context));
         return root;

@@ -14,6 +14,9 @@ internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr)
     /// <summary>True when stderr is a terminal: progress is a live bar; otherwise it is a line every 10%.</summary>
     public bool StderrIsTerminal { get; init; }
 
+    /// <summary>True with <c>--quiet</c>: no progress on stderr (results, notes and errors still appear).</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>The tuners <c>bench</c> can run.</summary>
     public TunerRegistry Tuners { get; init; } = BenchmarkTuners.CreateRegistry();
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Tuners;
 using TorchSharp;
 
@@ -153,6 +154,62 @@ public class TrialRunnerTests
             .SetTuner((space, seed) => new BohbTuner(space, new BohbOptions { MinBudget = 1, MaxBudget = 27 }, seed))
             .RunAsync();
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*[1, 9]*[1, 27]*");
+    }
+
+    [DataFact("digits")]
+    public void A_trial_reports_its_loss_after_every_epoch_and_the_last_report_is_its_loss()
+    {
+        TorchTestEnvironment.Initialise();
+        var split = TestData.Split;
+        var runner = new CnnTrialRunner(split.Train.Take(96), split.Validation.Take(48), new CnnTrialRunnerOptions { Seed = 2, MaxThreads = 1, MaxEpochs = 3 });
+        var settings = new TrialSettings { TrialId = 0, Parameter = TestData.Tiny().ToParameter(), Budget = 3 };
+
+        var result = runner.Run(settings);
+
+        settings.IntermediateValues.Select(v => v.Step).Should().Equal(1, 2, 3);
+        settings.IntermediateValues[^1].Value.Should().Be(result.Loss);
+        settings.IntermediateValues.Should().OnlyContain(v => double.IsFinite(v.Value));
+    }
+
+    [DataFact("digits")]
+    public void Reporting_every_epoch_trains_the_same_network_as_evaluating_only_at_the_end()
+    {
+        TorchTestEnvironment.Initialise();
+        var split = TestData.Split;
+        TrialResult Train(bool report) => new CnnTrialRunner(split.Train.Take(96), split.Validation.Take(48),
+                new CnnTrialRunnerOptions { Seed = 4, MaxThreads = 1, MaxEpochs = 3, ReportEpochs = report })
+            .Run(new TrialSettings { TrialId = 0, Parameter = TestData.Tiny().ToParameter(), Budget = 3 });
+
+        var observed = Train(report: true);
+        var unobserved = Train(report: false);
+
+        observed.Loss.Should().Be(unobserved.Loss);
+        observed.Metric.Should().Be(unobserved.Metric);
+    }
+
+    [DataFact("digits")]
+    public async Task A_trial_the_pruner_stops_is_pruned_with_its_last_epochs_loss_and_charged_only_the_epochs_it_trained()
+    {
+        TorchTestEnvironment.Initialise();
+        var split = TestData.Split;
+        var runner = new CnnTrialRunner(split.Train.Take(64), split.Validation.Take(32), new CnnTrialRunnerOptions { MaxEpochs = 4, MaxThreads = 1 });
+        var result = await new MLContext(seed: 0).Nas().ImageClassification(runner, TinySpace)
+            .SetTuner((space, seed) => new RandomSearchTuner(space, seed))
+            .SetPruner(new StopAtStep(2))
+            .SetMaxTrials(2)
+            .RunAsync();
+
+        result.Trials.Should().HaveCount(2).And.OnlyContain(t => t.Status == TrialStatus.Pruned);
+        result.Trials.Should().OnlyContain(t => t.SpentBudget == 2);
+        result.Trials.Should().OnlyContain(t => t.Loss == t.TrialSettings.IntermediateValues.Last().Value);
+        result.Trials.Should().OnlyContain(t => t.TrialSettings.IntermediateValues.Count == 2);
+        runner.GetCheckpoint(result.Trials[0].TrialSettings)!.Epochs.Should().Be(2);
+    }
+
+    // A pruner with one fixed rule, so that the test states exactly where training must stop.
+    private sealed class StopAtStep(double step) : IPruner
+    {
+        public bool ShouldPrune(TrialCurve trial, IReadOnlyList<TrialCurve> others) => trial.Values[^1].Step >= step;
     }
 
     [DataFact("digits")]

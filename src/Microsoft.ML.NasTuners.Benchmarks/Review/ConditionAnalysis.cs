@@ -87,9 +87,11 @@ public static class ConditionAnalysis
     }
 
     // log10 of the ratio of two regrets; a run with no success (+∞) is worse than any with one, and two such are alike.
+    // A regret below 0 (better than the problem's f*, which is only an estimate on yahpo_lcbench) counts as 0, as
+    // the plots floor it.
     private static double LogRatio(double regret, double bestRegret)
     {
         if (double.IsPositiveInfinity(regret) && double.IsPositiveInfinity(bestRegret)) return 0;
-        return Math.Log10(regret + RegretFloor) - Math.Log10(bestRegret + RegretFloor);
+        return Math.Log10(Math.Max(regret, 0) + RegretFloor) - Math.Log10(Math.Max(bestRegret, 0) + RegretFloor);
     }
 }

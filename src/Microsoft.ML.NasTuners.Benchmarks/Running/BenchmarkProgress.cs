@@ -5,4 +5,8 @@ namespace Microsoft.ML.NasTuners.Benchmarks;
 /// <param name="TotalTrials">Trials (or full-budget equivalents) planned, over all runs.</param>
 /// <param name="CompletedRuns">Runs (problem, tuner, seed) finished.</param>
 /// <param name="TotalRuns">Runs planned.</param>
-public readonly record struct BenchmarkProgress(long CompletedTrials, long TotalTrials, int CompletedRuns, int TotalRuns);
+public readonly record struct BenchmarkProgress(long CompletedTrials, long TotalTrials, int CompletedRuns, int TotalRuns)
+{
+    /// <summary>Runs started and not yet finished when the report was made.</summary>
+    public int RunningRuns { get; init; }
+}

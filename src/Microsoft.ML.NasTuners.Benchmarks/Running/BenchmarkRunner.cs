@@ -87,6 +87,7 @@ public sealed class BenchmarkRunner
         var gate = new object();
         long completedTrials = 0;
         var completedRuns = 0;
+        var runningRuns = 0;
         var doneByRun = new long[runs.Count];
 
         void Report(int run, long done, bool runFinished)
@@ -109,7 +110,7 @@ public sealed class BenchmarkRunner
                 {
                     return;
                 }
-                progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Count));
+                progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Count) { RunningRuns = Volatile.Read(ref runningRuns) });
             }
         }
 
@@ -121,6 +122,7 @@ public sealed class BenchmarkRunner
                 var run = runs[i];
                 // Fresh instances per run: nothing mutable is shared between threads.
                 var problem = BenchmarkProblems.Create(run.Problem, plan.YahpoTask, run.Seed);
+                Interlocked.Increment(ref runningRuns);
                 try
                 {
                     var shape = new RunShape(plan.BudgetLimit is null ? plan.Trials : null, plan.Parallel);
@@ -135,12 +137,13 @@ public sealed class BenchmarkRunner
                         },
                         cancellationToken, plan.BudgetLimit, plan.CountContinuation);
                     observer.RunFinished(run);
-                    Report(i, perRun, runFinished: true);
                 }
                 finally
                 {
+                    Interlocked.Decrement(ref runningRuns);
                     (problem as IDisposable)?.Dispose();
                 }
+                Report(i, perRun, runFinished: true);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)

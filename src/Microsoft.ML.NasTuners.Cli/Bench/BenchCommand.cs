@@ -52,6 +52,7 @@ internal static class BenchCommand
             Description = "With --out FILE: keep the runs FILE already holds completely, drop its unfinished ones, run only the rest (appending) and summarise all. Use the options that wrote FILE.",
         };
         var threads = ThreadsOption.Create();
+        var quiet = QuietOption.Create();
         var budgetLimit = new Option<double?>("--budget-limit")
         {
             Description = "Stop each run after K full-budget equivalents (the problem's max budget; one trial of a single-fidelity problem) instead of a trial count; --trials, if given, still caps the trials.",
@@ -84,7 +85,7 @@ internal static class BenchCommand
 
         var command = new System.CommandLine.Command("bench", "Benchmark tuners on standard problems: prints a regret summary per (problem, tuner).")
         {
-            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, resume, threads, verify, writeBaseline, list,
+            problem, tuner, trials, seeds, parallel, budgetLimit, noContinuation, yahpoTask, output, resume, threads, verify, writeBaseline, list, quiet,
         };
         // Ctrl+C is caught here (CtrlC), as the invocation sets no process-termination timeout and System.CommandLine
         // would never cancel the token. On the thread pool too: should it be asked to, it listens only once the action
@@ -96,7 +97,10 @@ internal static class BenchCommand
         }, CancellationToken.None));
         return command;
 
-        int Invoke(ParseResult parse, CancellationToken cancellationToken)
+        int Invoke(ParseResult parse, CancellationToken cancellationToken) =>
+            InvokeIn(context with { Quiet = parse.GetValue(quiet) }, parse, cancellationToken);
+
+        int InvokeIn(CliContext context, ParseResult parse, CancellationToken cancellationToken)
         {
             if (parse.GetValue(list))
                 return BenchListing.Print(context);

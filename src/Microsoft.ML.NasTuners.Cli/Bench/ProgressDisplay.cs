@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.NasTuners.Benchmarks;
 using Spectre.Console;
@@ -5,18 +6,22 @@ using Spectre.Console;
 namespace Microsoft.ML.NasTuners.Cli.Bench;
 
 /// <summary>Shows a benchmark's progress on stderr: a live bar on a terminal, a line every 10% otherwise (logs and CI
-/// keep no redrawn bars).</summary>
+/// keep no redrawn bars), nothing with <c>--quiet</c>. Both say how many runs are in flight, the trials per second and
+/// the time left.</summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Runs <paramref name="work"/>, handing it a progress observer.</summary>
+    /// <summary>Runs <paramref name="work"/>, handing it a progress observer (null with <see cref="CliContext.Quiet"/>).</summary>
     /// <param name="context">Where progress goes.</param>
     /// <param name="totalTrials">The trials (or full budgets) the work will report.</param>
     /// <param name="work">The work.</param>
     /// <param name="label">What the progress lines start with: the command's name.</param>
-    public static T Run<T>(CliContext context, long totalTrials, Func<IProgress<BenchmarkProgress>, T> work, string label = "bench")
+    public static T Run<T>(CliContext context, long totalTrials, Func<IProgress<BenchmarkProgress>?, T> work, string label = "bench")
     {
+        if (context.Quiet)
+            return work(null);
+        var clock = Stopwatch.StartNew();
         if (!context.StderrIsTerminal)
-            return work(new LineProgress(context.Stderr, label));
+            return work(new LineProgress(context.Stderr, label, clock));
 
         var console = Consoles.Over(context.Stderr, isTerminal: true);
         return console.Progress()
@@ -28,9 +33,32 @@ internal static class ProgressDisplay
                 return work(new Callback(p =>
                 {
                     task.Value = p.CompletedTrials;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"runs {p.CompletedRuns}/{p.TotalRuns}");
+                    task.Description = string.Create(CultureInfo.InvariantCulture,
+                        $"runs {p.CompletedRuns}/{p.TotalRuns}, {p.RunningRuns} running, {Rate(p, clock.Elapsed)}");
                 }));
             });
+    }
+
+    /// <summary>"N trials/s", or "N trials/min" below one per second.</summary>
+    internal static string Rate(BenchmarkProgress p, TimeSpan elapsed)
+    {
+        var perSecond = elapsed.TotalSeconds > 0 ? p.CompletedTrials / elapsed.TotalSeconds : 0;
+        return perSecond >= 1 || perSecond == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.#} trials/s")
+            : string.Create(CultureInfo.InvariantCulture, $"{perSecond * 60:0.#} trials/min");
+    }
+
+    /// <summary>The time left at the rate so far, as "about 1h 02m", "about 3m 10s" or "about 12 s"; empty before the
+    /// first trial.</summary>
+    internal static string TimeLeft(long completed, long total, TimeSpan elapsed)
+    {
+        if (completed <= 0 || completed >= total) return completed >= total ? "done" : "";
+        var left = TimeSpan.FromSeconds(elapsed.TotalSeconds * (total - completed) / completed);
+        return left.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"about {(int)left.TotalHours}h {left.Minutes:00}m left")
+            : left.TotalMinutes >= 1
+                ? string.Create(CultureInfo.InvariantCulture, $"about {left.Minutes}m {left.Seconds:00}s left")
+                : string.Create(CultureInfo.InvariantCulture, $"about {Math.Ceiling(left.TotalSeconds):0} s left");
     }
 
     // The runner reports one call at a time, so neither observer needs a lock.
@@ -39,7 +67,7 @@ internal static class ProgressDisplay
         public void Report(BenchmarkProgress value) => report(value);
     }
 
-    private sealed class LineProgress(TextWriter writer, string label) : IProgress<BenchmarkProgress>
+    private sealed class LineProgress(TextWriter writer, string label, Stopwatch clock) : IProgress<BenchmarkProgress>
     {
         private long _lastTenth;
 
@@ -50,8 +78,10 @@ internal static class ProgressDisplay
             var tenth = value.CompletedRuns == value.TotalRuns ? 10 : Math.Min(9, value.CompletedTrials * 10 / value.TotalTrials);
             if (tenth <= _lastTenth) return;
             _lastTenth = tenth;
+            var elapsed = clock.Elapsed;
+            var tail = tenth == 10 ? "" : $", {value.RunningRuns} running, {Rate(value, elapsed)}, {TimeLeft(value.CompletedTrials, value.TotalTrials, elapsed)}";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: {tenth * 10}% ({value.CompletedTrials}/{value.TotalTrials} trials, {value.CompletedRuns}/{value.TotalRuns} runs done)"));
+                $"{label}: {tenth * 10}% ({value.CompletedTrials}/{value.TotalTrials} trials, {value.CompletedRuns}/{value.TotalRuns} runs done{tail})"));
         }
     }
 }

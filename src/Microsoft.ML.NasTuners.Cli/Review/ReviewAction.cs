@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -111,6 +112,7 @@ internal static class ReviewAction
         }
         var fullBudgets = FullBudgets.Of(plan);
         var path = s.FileOf(condition);
+        if (!Unpack(context, path)) return ExitCodes.Failure;
         ResumePoint resume;
         try
         {
@@ -162,6 +164,32 @@ internal static class ReviewAction
     }
 
     // Other frameworks' results are optional: a missing file is a note, not a failure.
+    /// <summary>A condition's trials may be committed packed (<c>&lt;condition&gt;.jsonl.gz</c>: the multi-fidelity
+    /// files run to 70 MB); when the plain file is missing, the packed one is unpacked beside it and read and resumed
+    /// as usual. False, with the error said, when it cannot be.</summary>
+    private static bool Unpack(CliContext context, string path)
+    {
+        var packed = path + ".gz";
+        if (File.Exists(path) || !File.Exists(packed)) return true;
+        try
+        {
+            context.Stderr.WriteLine($"review: unpacking {packed}");
+            var partial = path + ".unpacking";
+            using (var input = new GZipStream(File.OpenRead(packed), CompressionMode.Decompress))
+            using (var output = File.Create(partial))
+                input.CopyTo(output);
+            // Renamed only when whole, so an interrupted unpacking is never taken for the trial file.
+            File.Move(partial, path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            context.Stderr.WriteLine($"error: cannot unpack '{packed}': {e.Message}");
+            File.Delete(path + ".unpacking");
+            return false;
+        }
+    }
+
     private static IReadOnlyList<TrialRecord> ReadImports(CliContext context, ReviewSettings s, List<string> notes)
     {
         if (s.Imports.Count == 0)

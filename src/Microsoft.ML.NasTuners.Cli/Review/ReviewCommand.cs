@@ -40,6 +40,7 @@ internal static class ReviewCommand
             HelpName = "folder",
         };
         var threads = ThreadsOption.Create();
+        var quiet = QuietOption.Create();
         var imports = new Option<string[]>("--import")
         {
             Description = "A JSONL file of another framework's trials in the bench format (for example from scripts/optuna_bench.py); its runs join the tables of every condition that has their problem under their tuner name. Repeatable; a missing file is noted and skipped.",
@@ -47,13 +48,13 @@ internal static class ReviewCommand
         };
         var command = new System.CommandLine.Command("review", "Run every applicable tuner on every condition of the review, then write README.md (tables, rank tests, the answer) and plots.")
         {
-            quick, conditions, seeds, output, threads, imports,
+            quick, conditions, seeds, output, threads, imports, quiet,
         };
         // Ctrl+C as in bench: the first one stops between trials and keeps what is done.
         command.SetAction((parse, cancellationToken) => Task.Run(() =>
         {
             using var ctrlC = CtrlC.Cancels(cancellationToken);
-            return ReviewAction.Run(context, () => Bind(parse), ctrlC.Token);
+            return ReviewAction.Run(context with { Quiet = parse.GetValue(quiet) }, () => Bind(parse), ctrlC.Token);
         }, CancellationToken.None));
         return command;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.NasTuners.Benchmarks;
 using Microsoft.ML.NasTuners.Storage;
+using Microsoft.ML.NasTuners.Visualization;
 using Spectre.Console;
 
 namespace Microsoft.ML.NasTuners.Cli.Study;
@@ -59,6 +60,32 @@ internal static class StudyActions
             return ExitCodes.Success;
         });
 
+    public static int Report(CliContext context, string storage, string study, string output, int seed)
+    {
+        // Reading must not create: a mistyped path would otherwise become a new, empty store with no study in it.
+        if (MissingFile(storage) is { } missing)
+        {
+            context.Stderr.WriteLine($"error: No store at '{missing}': the file does not exist.");
+            return ExitCodes.Failure;
+        }
+        return WithStore(context, storage, store =>
+        {
+            var data = StudyData.FromStore(store, study);
+            StudyReport.Write(data, output, seed);
+            context.Stderr.WriteLine($"study: wrote the report of {data.Trials.Count} trials to {output}");
+            return ExitCodes.Success;
+        });
+    }
+
+    // The file a storage string names, when it is a SQLite path (not a connection string or memory) that does not exist.
+    private static string? MissingFile(string storage)
+    {
+        var text = storage.Trim();
+        if (text.StartsWith("memory", StringComparison.OrdinalIgnoreCase) || text.Contains('=') || text.Contains("://")) return null;
+        var path = text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? text["sqlite:".Length..].Trim() : text;
+        return path.Length > 0 && !File.Exists(path) ? path : null;
+    }
+
     public static async Task<int> RunAsync(CliContext context, StudyRunSettings s, CancellationToken cancellationToken)
     {
         if (!BenchmarkProblems.Contains(s.Problem))
@@ -86,6 +113,7 @@ internal static class StudyActions
                 .SetMaxTrials(s.Trials)
                 .SetDegreeOfParallelism(s.Parallel)
                 .SetSeed(s.Seed);
+            if (!s.Quiet) experiment.SetProgress(new StudyProgressLines(context.Stderr, $"study {s.Study}"));
             experiment = postgres is null ? experiment.SetStudy(s.Study, s.Storage) : experiment.SetStudy(s.Study, postgres);
             var result = await experiment.RunAsync(cancellationToken).ConfigureAwait(false);
             if (result.Fault is { } fault)

@@ -3,8 +3,8 @@ using Microsoft.ML.NasTuners.Benchmarks;
 
 namespace Microsoft.ML.NasTuners.Cli.Study;
 
-/// <summary>The <c>study</c> command: <c>list</c>, <c>show</c>, <c>export</c> the studies of a store, and <c>run</c> a
-/// benchmark problem as a durable study (which a killed run resumes).</summary>
+/// <summary>The <c>study</c> command: <c>list</c>, <c>show</c>, <c>export</c> the studies of a store, <c>run</c> a
+/// benchmark problem as a durable study (which a killed run resumes), and <c>report</c> one as an HTML page.</summary>
 internal static class StudyCommand
 {
     public static System.CommandLine.Command Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class StudyCommand
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Export(context));
         command.Subcommands.Add(Run(context));
+        command.Subcommands.Add(Report(context));
         return command;
     }
 
@@ -91,13 +92,34 @@ internal static class StudyCommand
             Description = "Make each trial take at least this long (to watch, or kill, a run that would otherwise end at once).",
             DefaultValueFactory = _ => 0,
         };
+        var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("run", "Run a benchmark problem as a durable study: trials are written as they start and end; running the same command again resumes it.")
         {
-            storage, study, problem, tuner, trials, seed, parallel, delay,
+            storage, study, problem, tuner, trials, seed, parallel, delay, quiet,
         };
         command.SetAction((parse, cancellationToken) => StudyActions.RunAsync(context, new StudyRunSettings(
             parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem)!, parse.GetValue(tuner)!,
-            parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay)), cancellationToken));
+            parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay)) { Quiet = parse.GetValue(quiet) }, cancellationToken));
+        return command;
+    }
+
+    private static System.CommandLine.Command Report(CliContext context)
+    {
+        var storage = Storage();
+        var study = StudyName();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The HTML file to write (self-contained: plots inline, nothing loaded from the network).",
+            Required = true,
+            HelpName = "file",
+        };
+        var seed = new Option<int>("--seed") { Description = "Seeds the parameter importance.", DefaultValueFactory = _ => 0 };
+        var command = new System.CommandLine.Command("report", "One study as a self-contained HTML page: the best trial, its plots, the parameter importance and the trial table.")
+        {
+            storage, study, output, seed,
+        };
+        command.SetAction(parse => StudyActions.Report(context, parse.GetValue(storage)!, parse.GetValue(study)!,
+            parse.GetValue(output)!, parse.GetValue(seed)));
         return command;
     }
 }

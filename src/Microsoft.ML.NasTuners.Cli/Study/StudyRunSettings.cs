@@ -2,4 +2,8 @@ namespace Microsoft.ML.NasTuners.Cli.Study;
 
 /// <summary>The options of one <c>study run</c>.</summary>
 internal sealed record StudyRunSettings(string Storage, string Study, string Problem, string Tuner, int Trials, int Seed,
-    int Parallel, int TrialDelayMs);
+    int Parallel, int TrialDelayMs)
+{
+    /// <summary>No progress lines (<c>--quiet</c>).</summary>
+    public bool Quiet { get; init; }
+}

@@ -19,6 +19,10 @@ namespace Microsoft.ML.NasTuners.TorchSharp;
 /// <see cref="TrialSettings.PreviousBudget"/> is then set to the epochs it really started from (null for a fresh start)
 /// and <see cref="TrialResult.SpentBudget"/> reports the epochs it trained: all of them for a fresh start, only the
 /// extra ones when it continued.</para>
+/// <para>With <see cref="CnnTrialRunnerOptions.ReportEpochs"/> (the default) a trial reports its loss after every
+/// epoch (<see cref="TrialSettings.Report"/>), so that the experiment's pruner (<c>SetPruner</c>) can stop it: a
+/// stopped trial keeps its checkpoint, is recorded as <see cref="TrialStatus.Pruned"/> with the loss of its last epoch,
+/// and is charged only the epochs it trained.</para>
 /// </remarks>
 public sealed class CnnTrialRunner : ITrialRunner
 {
@@ -76,7 +80,8 @@ public sealed class CnnTrialRunner : ITrialRunner
         var resume = FindCheckpoint(key, parameterKey, epochs);
         // What the trial really starts from, which is what the budget accounting charges for.
         settings.PreviousBudget = resume is null ? null : resume.Epochs;
-        var result = _trainer.Train(configuration, _train, _validation, epochs, resume, ct);
+        var result = _trainer.Train(configuration, _train, _validation, epochs, resume, ct,
+            _options.ReportEpochs ? e => settings.Report(e.Epoch, LossOf(e.ValidationLoss, e.ValidationAccuracy)) : null);
         var trained = result.Epochs - (resume?.Epochs ?? 0);
         if (result.Diverged || result.Checkpoint is null)
         {
@@ -90,10 +95,24 @@ public sealed class CnnTrialRunner : ITrialRunner
             };
         }
         Store(key, parameterKey, result.Checkpoint);
+        var loss = LossOf(result.ValidationLoss, result.ValidationAccuracy);
+        if (result.Stopped)
+        {
+            return new TrialResult
+            {
+                TrialSettings = settings,
+                Status = TrialStatus.Pruned,
+                Error = string.Create(CultureInfo.InvariantCulture, $"Pruned after epoch {result.Epochs} of {epochs} (loss {loss:G6})."),
+                Loss = loss,
+                Metric = result.ValidationAccuracy,
+                DurationInMilliseconds = result.Duration.TotalMilliseconds,
+                SpentBudget = trained,
+            };
+        }
         return new TrialResult
         {
             TrialSettings = settings,
-            Loss = _options.Objective == CnnObjective.ValidationError ? 1 - result.ValidationAccuracy : result.ValidationLoss,
+            Loss = loss,
             Metric = result.ValidationAccuracy,
             DurationInMilliseconds = result.Duration.TotalMilliseconds,
             SpentBudget = trained,
@@ -120,6 +139,9 @@ public sealed class CnnTrialRunner : ITrialRunner
                 ? entry.Checkpoints.MaxBy(c => c.Epochs)
                 : GetCheckpoint(trial.Parameter);
     }
+
+    private double LossOf(double validationLoss, double accuracy) =>
+        _options.Objective == CnnObjective.ValidationError ? 1 - accuracy : validationLoss;
 
     private int EpochsOf(double? budget)
     {

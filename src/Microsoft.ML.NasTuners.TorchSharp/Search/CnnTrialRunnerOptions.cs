@@ -26,6 +26,11 @@ public sealed class CnnTrialRunnerOptions
     /// 0 keeps none. Default 128.</summary>
     public int MaxStoredCheckpoints { get; set; } = 128;
 
+    /// <summary>Whether a trial evaluates the validation set after every epoch and reports its loss there
+    /// (<see cref="TrialSettings.Report"/>), which lets the experiment's pruner stop it early. Default true; false
+    /// evaluates only after the last epoch (cheaper when nothing prunes).</summary>
+    public bool ReportEpochs { get; set; } = true;
+
     internal void Validate()
     {
         if (MaxEpochs < 1) throw new ArgumentOutOfRangeException(nameof(MaxEpochs), MaxEpochs, "MaxEpochs must be at least 1.");

@@ -38,11 +38,16 @@ public sealed class CnnTrainer
     /// <param name="resumeFrom">A checkpoint of the same configuration, shapes and seed at fewer epochs to continue
     /// from; null to start afresh.</param>
     /// <param name="cancellationToken">Checked between mini-batches.</param>
-    /// <exception cref="ArgumentException">The data or checkpoint does not fit the configuration.</exception>
+    /// <param name="stopAfterEpoch">Told, after every epoch, the validation loss and accuracy then (which needs a
+    /// validation set), and returns true to stop training there, as a pruner asks: the result then has
+    /// <see cref="CnnTrainingResult.Stopped"/> set and the metrics and checkpoint of the last epoch run. Null (the
+    /// default) evaluates only once, at the end.</param>
+    /// <exception cref="ArgumentException">The data or checkpoint does not fit the configuration, or an epoch observer
+    /// is given without a validation set.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     /// <exception cref="TorchNativeLoadException">TorchSharp's native library cannot be loaded.</exception>
     public CnnTrainingResult Train(CnnConfiguration configuration, ImageDataset train, ImageDataset? validation, int epochs,
-        CnnCheckpoint? resumeFrom = null, CancellationToken cancellationToken = default)
+        CnnCheckpoint? resumeFrom = null, CancellationToken cancellationToken = default, Func<CnnEpochEnd, bool>? stopAfterEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(train);
@@ -51,6 +56,8 @@ public sealed class CnnTrainer
         if (train.Count < 2) throw new ArgumentException($"Training needs at least 2 images, got {train.Count}.", nameof(train));
         if (validation is not null && (validation.Shape != train.Shape || validation.ClassCount != train.ClassCount))
             throw new ArgumentException($"The validation set ({validation.Shape}, {validation.ClassCount} classes) does not match the training set ({train.Shape}, {train.ClassCount} classes).", nameof(validation));
+        if (stopAfterEpoch is not null && validation is null)
+            throw new ArgumentException("An epoch observer needs a validation set to report on.", nameof(stopAfterEpoch));
         CheckResume(resumeFrom, configuration, train, epochs);
         TorchNative.EnsureLoaded();
 
@@ -77,22 +84,30 @@ public sealed class CnnTrainer
             var (x, y) = ToTensors(train);
             var trainingLoss = double.NaN;
             var diverged = false;
+            var stopped = false;
             var epoch = startEpoch;
-            for (; epoch < epochs && !diverged; epoch++)
+            (double Loss, double Accuracy)? evaluated = null;
+            while (epoch < epochs && !diverged && !stopped)
             {
                 trainingLoss = RunEpoch(network, optimizer, generator, x, y, configuration.Training, cancellationToken, out diverged);
+                epoch++;
+                if (diverged || stopAfterEpoch is null) continue;
+                // Evaluation leaves the generator alone, so observed training is the same network as unobserved training.
+                evaluated = Evaluate(network, validation!);
+                stopped = stopAfterEpoch(new CnnEpochEnd(epoch, evaluated.Value.Loss, evaluated.Value.Accuracy, trainingLoss)) && epoch < epochs;
             }
             if (diverged)
                 return new CnnTrainingResult { TrainingLoss = trainingLoss, Epochs = epoch, Diverged = true, Duration = stopwatch.Elapsed };
 
-            var (validationLoss, accuracy) = validation is null ? (double.NaN, double.NaN) : Evaluate(network, validation);
+            var (validationLoss, accuracy) = evaluated ?? (validation is null ? (double.NaN, double.NaN) : Evaluate(network, validation));
             return new CnnTrainingResult
             {
                 ValidationLoss = validationLoss,
                 ValidationAccuracy = accuracy,
                 TrainingLoss = trainingLoss,
-                Epochs = epochs,
-                Checkpoint = Capture(configuration, train, epochs, network, optimizer, generator),
+                Epochs = epoch,
+                Stopped = stopped,
+                Checkpoint = Capture(configuration, train, epoch, network, optimizer, generator),
                 Duration = stopwatch.Elapsed,
             };
         }

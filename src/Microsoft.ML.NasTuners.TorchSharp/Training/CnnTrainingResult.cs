@@ -17,6 +17,10 @@ public sealed class CnnTrainingResult
     /// <summary>The epochs completed in total (including those of the checkpoint training continued from).</summary>
     public int Epochs { get; init; }
 
+    /// <summary>True when the epoch observer stopped training before the epochs asked for (a pruned trial);
+    /// <see cref="Epochs"/> says where.</summary>
+    public bool Stopped { get; init; }
+
     /// <summary>True when a training loss became NaN or infinite; training stopped there.</summary>
     public bool Diverged { get; init; }
 

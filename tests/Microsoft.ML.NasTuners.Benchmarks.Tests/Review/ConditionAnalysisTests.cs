@@ -85,6 +85,23 @@ public class ConditionAnalysisTests
     }
 
     [Fact]
+    public void A_regret_below_zero_an_estimated_optimum_allows_counts_as_zero_in_the_tests_and_keeps_its_rank()
+    {
+        // a beats the estimated f* on branin in every seed: -0.01·seed, as yahpo_lcbench's runs can.
+        var records = ReviewRecords.Ordered()
+            .Where(r => !(r.Tuner == "a" && r.Problem == "branin"))
+            .Concat(Enumerable.Range(1, 6).SelectMany(seed => ReviewRecords.Run("branin", "a", seed, 5, 5, 1, -0.01 * seed)))
+            .ToArray();
+
+        var final = ConditionAnalysis.At(Results(records), 4);
+
+        final.Standings.Select(s => s.Tuner).Should().Equal("a", "b", "c");
+        final.Standings.Select(s => s.MeanRank).Should().Equal(1, 2, 3);
+        final.Standings.Skip(1).Should().OnlyContain(s => s.VersusBest != null && s.VersusBest.PValue < 0.01);
+        final.Regrets.Single(r => r.Problem == "branin" && r.Tuner == "a").Median.Should().BeApproximately(-0.035, 1e-12);
+    }
+
+    [Fact]
     public void Records_of_other_problems_are_ignored_and_imported_tuners_follow_the_conditions_own()
     {
         var records = ReviewRecords.Ordered().Concat(ReviewRecords.Run("levy10", "a", 1, 1, 1, 1, 1))

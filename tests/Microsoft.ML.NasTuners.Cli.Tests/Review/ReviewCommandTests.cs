@@ -113,6 +113,36 @@ public sealed class ReviewCommandTests(QuickReview quick) : IClassFixture<QuickR
     }
 
     [Fact]
+    public void A_packed_trial_file_is_unpacked_and_its_complete_runs_are_kept()
+    {
+        using var temp = new TempDirectory();
+        var original = Path.Combine(quick.Folder, "low_dim.quick.jsonl");
+        using (var input = File.OpenRead(original))
+        using (var packed = new System.IO.Compression.GZipStream(File.Create(temp.File("low_dim.quick.jsonl.gz")), System.IO.Compression.CompressionLevel.Optimal))
+            input.CopyTo(packed);
+
+        var run = CliRun.Of("review", "--quick", "--out", temp.Path, "--threads", "2", "--conditions", "low_dim");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stderr.Should().Contain("unpacking").And.Contain("30 already in").And.Contain("running 0");
+        File.ReadAllBytes(temp.File("low_dim.quick.jsonl")).Should().Equal(File.ReadAllBytes(original));
+        File.ReadAllText(temp.File("README.md")).Should().Contain("\n## low_dim\n");
+    }
+
+    [Fact]
+    public void A_damaged_packed_trial_file_is_an_error_that_names_it()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("low_dim.quick.jsonl.gz"), "not gzip");
+
+        var run = CliRun.Of("review", "--quick", "--out", temp.Path, "--threads", "2", "--conditions", "low_dim");
+
+        run.ExitCode.Should().NotBe(0);
+        run.Stderr.Should().Contain("cannot unpack").And.Contain("low_dim.quick.jsonl.gz");
+        File.Exists(temp.File("low_dim.quick.jsonl")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Unknown_conditions_and_bad_seeds_are_usage_errors()
     {
         CliRun.Of("review", "--quick", "--conditions", "nope").ExitCode.Should().Be(2);

@@ -8,7 +8,6 @@ namespace Microsoft.ML.NasTuners.Tests.Docs;
 /// </summary>
 public class DocsSnippetTests
 {
-    private const string SolutionFile = "Microsoft.ML.NasTuners.sln";
     private const string SnippetsFolder = "examples/Snippets";
 
     private static readonly Regex RegionStart = new(@"^#region\s+snippet:(?<name>\S+)", RegexOptions.CultureInvariant);
@@ -16,7 +15,7 @@ public class DocsSnippetTests
     [Fact]
     public void The_readme_and_the_docs_pages_exist()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root();
 
         File.Exists(Path.Combine(root, "README.md")).Should().BeTrue("the front page is where readers start");
         MarkdownFiles(root).Should().Contain(f => f.StartsWith("docs/", StringComparison.Ordinal),
@@ -27,7 +26,7 @@ public class DocsSnippetTests
     public void The_docs_hold_csharp_blocks_to_check()
     {
         // Guards the check below: a parser that found no block would let it pass without comparing anything.
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root();
 
         MarkdownFiles(root).SelectMany(f => CsharpBlocks(root, f)).Should().NotBeEmpty();
         SnippetRegions(root).Should().NotBeEmpty("examples/Snippets holds the compiled copies of the blocks");
@@ -37,7 +36,7 @@ public class DocsSnippetTests
     public void The_snippets_project_is_built_with_the_solution()
     {
         // The comparison only proves the samples compile if the solution's build compiles examples/Snippets.
-        var solution = File.ReadAllText(Path.Combine(RepositoryRoot(), SolutionFile));
+        var solution = File.ReadAllText(Path.Combine(RepositoryFolder.Root(), RepositoryFolder.SolutionFile));
 
         solution.Should().Contain(@"examples\Snippets\Snippets.csproj");
     }
@@ -45,7 +44,7 @@ public class DocsSnippetTests
     [Fact]
     public void Every_csharp_block_in_the_docs_compiles_in_examples_Snippets()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root();
         var regions = SnippetRegions(root);
 
         var missing = MarkdownFiles(root)
@@ -56,18 +55,6 @@ public class DocsSnippetTests
             .ToList();
 
         missing.Should().BeEmpty("every ```csharp block of README.md and docs/ must be a compiled copy");
-    }
-
-    /// <summary>The folder holding the solution file. Tests run from bin/, whose depth differs between builds.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds {SolutionFile}.");
     }
 
     /// <summary>README.md and docs/**/*.md, as paths relative to the root with '/' separators (for messages).</summary>

@@ -15,6 +15,7 @@ public class BudgetTests
     {
         var seen = new ConcurrentBag<double?>();
         var result = await NewExperiment()
+            .SetTuner((space, seed) => new RandomSearchTuner(space, seed))
             .SetBudget(min: 1, max: 81)
             .SetMaxTrials(5)
             .SetObjective((p, trial, _) =>
@@ -146,6 +147,7 @@ public class BudgetTests
     public async Task The_budget_limit_stops_the_run()
     {
         var result = await NewExperiment()
+            .SetTuner((space, seed) => new RandomSearchTuner(space, seed)) // single fidelity: every trial spends 10
             .SetBudget(1, 10)
             .SetBudgetLimit(35)
             .SetObjective((p, _, _) => Loss(p))
@@ -197,7 +199,8 @@ public class BudgetTests
     public async Task Progress_reports_the_budget_spent()
     {
         var progress = new RecordingProgress();
-        await NewExperiment().SetBudget(1, 10).SetMaxTrials(3).SetProgress(progress).SetObjective((p, _, _) => Loss(p)).RunAsync();
+        await NewExperiment().SetTuner((space, seed) => new RandomSearchTuner(space, seed)).SetBudget(1, 10).SetMaxTrials(3)
+            .SetProgress(progress).SetObjective((p, _, _) => Loss(p)).RunAsync();
         progress.Reports.Select(r => r.BudgetSpent).Should().Equal(10, 20, 30);
         progress.Reports.Last().ToString().Should().Contain("budget 30");
     }

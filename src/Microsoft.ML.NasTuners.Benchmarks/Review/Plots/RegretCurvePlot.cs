@@ -1,4 +1,5 @@
 using ScottPlot;
+using PlotStyle = Microsoft.ML.NasTuners.Visualization.PlotStyle;
 
 namespace Microsoft.ML.NasTuners.Benchmarks.Review;
 

@@ -27,6 +27,12 @@ internal static class AutoRules
     /// tpe-mv, smac and tpe.</summary>
     public const int GpMaxConditionalTrials = 100;
 
+    /// <summary>Full budgets a multi-fidelity run that suits GP-BO spends with BOHB before it moves to GP-BO at the
+    /// full budget: the review's <c>multi_fidelity</c> condition (seeds 1-10) has bohb first at 10 and 25 full budgets
+    /// and gp-map first at 50 and 100; of switches after 10, 15, 20, 25 and 30 full budgets (same seeds), 15 has the
+    /// best or nearly the best mean rank at 25, 50 and 100 (docs/tuners/auto.md).</summary>
+    public const double BohbFullBudgetsBeforeGp = 15;
+
     /// <summary>How many of the latest proposals the cost rule takes the median of.</summary>
     public const int CostWindow = 10;
 
@@ -38,9 +44,11 @@ internal static class AutoRules
     {
         if (profile.HasArchitecture)
             return (AutoChoice.StringKernelGp, "architecture encoding");
+        if (SuitsGp(profile) && profile.IsMultiFidelity)
+            return (AutoChoice.Bohb, $"budget range, few dimensions; gp-map at the full budget after {BohbFullBudgetsBeforeGp:0.##} full budgets");
         if (SuitsGp(profile))
         {
-            var where = profile.IsMultiFidelity ? ", at the full budget" : profile.HasConditions ? ", conditional" : "";
+            var where = profile.HasConditions ? ", conditional" : "";
             // A known trial limit says up front whether the run will outgrow GP-BO; an unknown one finds out.
             var later = profile.MaxTrials > GpTrialLimit(profile) ? $"; tpe-mv after {GpTrialLimit(profile)} trials" : "";
             return (AutoChoice.GpMap, $"few dimensions{where}{later}");
@@ -68,6 +76,15 @@ internal static class AutoRules
             return $"median proposal {cost.MedianRecentProposalMilliseconds():0} ms over the median trial {cost.MedianTrialMilliseconds():0} ms";
         return null;
     }
+
+    /// <summary>The rule that leaves BOHB for GP-BO now, or null to stay: only where GP-BO suits the space, once the
+    /// finished trials have spent <see cref="BohbFullBudgetsBeforeGp"/> full budgets.</summary>
+    /// <param name="profile">The run.</param>
+    /// <param name="spentFullBudgets">The budget the finished trials spent, in full budgets.</param>
+    public static string? LeaveBohb(AutoProfile profile, double spentFullBudgets) =>
+        SuitsGp(profile) && profile.IsMultiFidelity && spentFullBudgets >= BohbFullBudgetsBeforeGp
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{spentFullBudgets:0.##} full budgets spent, past BOHB's lead of {BohbFullBudgetsBeforeGp:0.##}")
+            : null;
 
     private static bool SuitsGp(AutoProfile profile) =>
         profile.Dimensions <= GpMaxDimensions

@@ -24,6 +24,10 @@ public sealed class AutoTuner : ITuner, IAnnotatingTuner
     private readonly List<AutoDecision> _decisions = [];
     private AutoChoice _choice;
     private ITuner _inner;
+    private double _spentFullBudgets;
+    // After leaving BOHB, GP-BO learns only full-budget results: a lower budget's loss is biased, and GP-BO models one
+    // fidelity.
+    private bool _fullBudgetOnly;
 
     /// <summary>Creates the tuner and makes its first choice.</summary>
     /// <param name="searchSpace">The space to search.</param>
@@ -76,9 +80,10 @@ public sealed class AutoTuner : ITuner, IAnnotatingTuner
     public void Update(TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _inner.Update(result);
+        if (!_fullBudgetOnly || IsAtFullBudget(result)) _inner.Update(result);
         if (TrialStatusRules.IsPending(result.Status)) return;
         _finished.Add(result);
+        _spentFullBudgets += SpentFullBudgets(result);
         _cost?.AddTrial(result.DurationInMilliseconds);
     }
 
@@ -87,16 +92,39 @@ public sealed class AutoTuner : ITuner, IAnnotatingTuner
 
     private void SwitchIfDue(int trialId)
     {
+        if (_choice == AutoChoice.Bohb && AutoRules.LeaveBohb(_profile, _spentFullBudgets) is { } toGp)
+        {
+            _choice = AutoChoice.GpMap;
+            _inner = Create(_choice);
+            _fullBudgetOnly = true;
+            foreach (var result in _finished.Where(IsAtFullBudget))
+                _inner.Update(result);
+            Record(new AutoDecision(_choice.BenchName(), toGp, trialId, _finished.Count, IsSwitch: true));
+            return;
+        }
         if (_choice != AutoChoice.GpMap) return;
-        var rule = AutoRules.LeaveGp(_profile, _finished.Count, _cost);
+        var learned = _fullBudgetOnly ? _finished.Where(IsAtFullBudget).ToList() : _finished;
+        var rule = AutoRules.LeaveGp(_profile, learned.Count, _cost);
         if (rule is null) return;
         _choice = AutoChoice.TpeMultivariate;
         _inner = Create(_choice);
-        // Every finished trial, told in the order it arrived: the new tuner learns them as trials it did not propose.
-        foreach (var result in _finished)
+        // Every finished trial GP-BO learned, told in the order it arrived: the new tuner learns them as trials it did
+        // not propose.
+        foreach (var result in learned)
             _inner.Update(result);
         _cost?.ClearProposals();
         Record(new AutoDecision(_choice.BenchName(), rule, trialId, _finished.Count, IsSwitch: true));
+    }
+
+    private bool IsAtFullBudget(TrialResult result) =>
+        _profile.Budgets is not { } range || result.TrialSettings.Budget is not { } budget || budget >= range.Max;
+
+    // What a finished trial cost in full budgets: what it reports it spent, else its budget (a fresh start).
+    private double SpentFullBudgets(TrialResult result)
+    {
+        if (_profile.Budgets is not { } range || range.Max <= 0) return 1;
+        var spent = result.SpentBudget ?? result.TrialSettings.Budget ?? range.Max;
+        return double.IsFinite(spent) && spent > 0 ? spent / range.Max : 0;
     }
 
     private void Record(AutoDecision decision)

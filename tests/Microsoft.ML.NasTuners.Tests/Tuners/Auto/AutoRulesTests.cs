@@ -46,15 +46,47 @@ public class AutoRulesTests
     }
 
     [Fact]
-    public void A_budget_range_over_a_few_real_dimensions_keeps_gp_map_at_the_full_budget()
+    public void A_budget_range_over_a_few_real_dimensions_starts_bohb_which_proposes_budgets()
     {
-        var tuner = new AutoTuner(Continuous(6), new AutoTunerOptions { Budgets = new BudgetRange(1, 81) }, seed: 1);
+        var tuner = new AutoTuner(Continuous(6), new AutoTunerOptions { Budgets = new BudgetRange(1, 81), RoundBudgets = true }, seed: 1);
         var settings = new TrialSettings { TrialId = 0 };
 
         tuner.Propose(settings);
 
-        tuner.Decisions.Single().Should().Be(new AutoDecision("gp-map", "few dimensions, at the full budget", 0, 0, false));
-        settings.Budget.Should().BeNull("the experiment then runs the trial at the full budget");
+        tuner.Decisions.Single().Should().Be(new AutoDecision("bohb", "budget range, few dimensions; gp-map at the full budget after 15 full budgets", 0, 0, false));
+        settings.Budget.Should().BeInRange(1, 81);
+    }
+
+    [Fact]
+    public void After_15_full_budgets_it_moves_to_gp_map_at_the_full_budget_which_learns_only_the_full_budget_trials()
+    {
+        var space = Continuous(6);
+        var tuner = new AutoTuner(space, new AutoTunerOptions { Budgets = new BudgetRange(1, 81), RoundBudgets = true }, seed: 1);
+        var fullBudgetResults = new List<TrialResult>();
+        var spent = 0.0;
+        var id = 0;
+        // BOHB's trials, each charged its budget, until 15 full budgets (1,215) are spent.
+        while (spent < AutoRules.BohbFullBudgetsBeforeGp * 81)
+        {
+            var settings = new TrialSettings { TrialId = id++ };
+            settings.Parameter = tuner.Propose(settings);
+            tuner.CurrentTuner.Should().Be("bohb");
+            var result = new TrialResult { TrialSettings = settings, Loss = Loss(settings.Parameter) + 1 / settings.Budget!.Value, SpentBudget = settings.Budget };
+            tuner.Update(result);
+            spent += settings.Budget.Value;
+            if (settings.Budget == 81) fullBudgetResults.Add(result);
+        }
+
+        var next = new TrialSettings { TrialId = id };
+        var proposal = tuner.Propose(next);
+
+        tuner.Decisions.Should().HaveCount(2);
+        tuner.Decisions[1].Should().Be(new AutoDecision("gp-map", $"{spent / 81:0.##} full budgets spent, past BOHB's lead of 15", id, id, IsSwitch: true));
+        next.Budget.Should().BeNull("GP-BO's trials run at the full budget");
+        fullBudgetResults.Should().NotBeEmpty();
+        var gpTold = new GpTuner(space, new GpOptions { HyperparameterMode = HyperparameterMode.Map }, 1);
+        foreach (var result in fullBudgetResults) gpTold.Update(result);
+        proposal.ToString().Should().Be(gpTold.Propose(new TrialSettings { TrialId = id }).ToString(), "GP-BO learned BOHB's full-budget trials and no others");
     }
 
     [Fact]

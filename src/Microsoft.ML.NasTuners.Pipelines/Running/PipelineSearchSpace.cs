@@ -1,0 +1,44 @@
+using Microsoft.ML.NasTuners.Pipelines.Trainers;
+
+namespace Microsoft.ML.NasTuners.Pipelines.Running;
+
+/// <summary>
+/// The space a tuner searches: a conditional choice <c>trainer</c> whose branch is a trainer and opens that trainer's
+/// hyper-parameters, each prefixed by the trainer's name (<c>{"trainer":"LightGbm","LightGbm_NumberOfLeaves":31,...}</c>)
+/// so no two trainers' options meet in one flat parameter.
+/// </summary>
+internal sealed class PipelineSearchSpace
+{
+    public const string TrainerKey = "trainer";
+
+    private readonly Dictionary<string, PipelineTrainer> _trainers;
+
+    public PipelineSearchSpace(IReadOnlyList<PipelineTrainer> trainers)
+    {
+        if (trainers.Count == 0) throw new ArgumentException("The search needs at least one trainer.", nameof(trainers));
+        _trainers = trainers.ToDictionary(t => t.Name);
+        Space = new SearchSpace
+        {
+            [TrainerKey] = new ConditionalChoiceOption(trainers.Select(t =>
+                (t.Name, new SearchSpace(t.SearchSpace.Select(kv => KeyValuePair.Create(Prefix(t.Name) + kv.Key, kv.Value)))))
+                .ToArray()),
+        };
+    }
+
+    public SearchSpace Space { get; }
+
+    /// <summary>The trainer a proposal chose and its own hyper-parameters, without the prefix.</summary>
+    public (PipelineTrainer Trainer, Parameter Parameter) Read(Parameter proposal)
+    {
+        var name = proposal[TrainerKey].AsString();
+        if (!_trainers.TryGetValue(name, out var trainer))
+            throw new InvalidOperationException($"The proposal chose trainer '{name}', which is not searched ({string.Join(", ", _trainers.Keys)}).");
+        var prefix = Prefix(name);
+        var own = Parameter.CreateNestedParameter();
+        foreach (var (key, value) in proposal)
+            if (key.StartsWith(prefix, StringComparison.Ordinal)) own[key[prefix.Length..]] = value;
+        return (trainer, own);
+    }
+
+    private static string Prefix(string trainer) => trainer + "_";
+}

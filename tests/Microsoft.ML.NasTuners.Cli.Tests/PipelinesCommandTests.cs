@@ -1,0 +1,41 @@
+namespace Microsoft.ML.NasTuners.Cli.Tests;
+
+public class PipelinesCommandTests
+{
+    [Theory]
+    [InlineData("--data", "iris")]
+    [InlineData("--method", "grid")]
+    [InlineData("--seeds", "one")]
+    [InlineData("--time-limit", "0")]
+    [InlineData("--max-trials", "0")]
+    public void Bad_input_is_a_usage_error_that_says_what_is_wrong(string option, string value)
+    {
+        var run = CliRun.Of("pipelines", option, value);
+
+        run.ExitCode.Should().Be(ExitCodes.Usage);
+        run.Stderr.Should().StartWith("error: ");
+    }
+
+    [DataFact("tabular")]
+    public void A_tiny_run_writes_one_row_per_data_set_and_method_to_stdout_and_the_file()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"pipelines-{Guid.NewGuid():N}.md");
+        try
+        {
+            var run = CliRun.Of("pipelines", "--data", "wine", "--method", "random,mlnet-defaults", "--seeds", "1",
+                "--max-trials", "2", "--time-limit", "60", "--out", output);
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            var rows = run.Stdout.Split('\n').Where(l => l.StartsWith("| wine ")).ToArray();
+            rows.Should().HaveCount(2);
+            rows.Should().Contain(r => r.StartsWith("| wine | MulticlassClassification | MicroAccuracy | random |"));
+            rows.Should().Contain(r => r.StartsWith("| wine | MulticlassClassification | MicroAccuracy | mlnet-defaults |"));
+            File.ReadAllText(output).Should().Be(run.Stdout);
+            run.Stderr.Should().Contain("pipelines: wine seed 1 random: test MicroAccuracy");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.ML.NasTuners.Pipelines.Trainers;
+
+namespace Microsoft.ML.NasTuners.Pipelines.Tests;
+
+public class PipelineExperimentTests
+{
+    [DataTheory("tabular")]
+    [InlineData("breast_cancer")]
+    [InlineData("pima")]
+    [InlineData("house_votes84")]
+    public async Task Binary_classification_returns_a_model_that_scores_new_rows(string set)
+    {
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, set);
+
+        var result = await context.Nas().BinaryClassification(train, TabularSets.Label, test).SetMaxTrials(4).RunAsync();
+
+        result.EnsureModel().Trials.Should().HaveCount(4);
+        result.Metric.Should().Be(PipelineMetric.Auc);
+        result.TestMetrics![PipelineMetric.Auc].Should().BeGreaterThan(0.75);
+        var predicted = result.Model!.Transform(NewRows.WithoutLabel(context, test)).GetColumn<bool>("PredictedLabel").ToArray();
+        predicted.Should().HaveCount(NewRows.Count(test)).And.Contain(true).And.Contain(false);
+    }
+
+    [DataFact("tabular")]
+    public async Task Multiclass_classification_on_wine_predicts_class_names()
+    {
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, "wine");
+
+        var result = await context.Nas().MulticlassClassification(train, TabularSets.Label, test).SetMaxTrials(4).RunAsync();
+
+        result.EnsureModel();
+        result.Metric.Should().Be(PipelineMetric.MicroAccuracy);
+        result.TestMetrics![PipelineMetric.MicroAccuracy].Should().BeGreaterThan(0.6);
+        var predicted = result.Model!.Transform(NewRows.WithoutLabel(context, test)).GetColumn<ReadOnlyMemory<char>>("PredictedLabel")
+            .Select(p => p.ToString()).ToArray();
+        predicted.Should().HaveCount(NewRows.Count(test)).And.OnlyContain(p => p == "0" || p == "1" || p == "2");
+    }
+
+    [DataFact("tabular")]
+    public async Task Multiclass_classification_on_letter_works_with_a_narrowed_LightGbm()
+    {
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, "letter");
+        var experiment = context.Nas().MulticlassClassification(train, TabularSets.Label, test).SetTrainers("LightGbm");
+        var fewTrees = experiment.Trainers.Single().WithOption("NumberOfIterations", new UniformIntOption(4, 10));
+
+        var result = await experiment.AddTrainer(fewTrees).SetMaxTrials(2).RunAsync();
+
+        result.EnsureModel().TestMetrics![PipelineMetric.MicroAccuracy].Should().BeGreaterThan(0.5, "26 letters by chance are 0.04");
+        result.Trials.Should().OnlyContain(t => t.Trainer == "LightGbm" && t.Parameter["NumberOfIterations"].AsInt() <= 10);
+        var predicted = result.Model!.Transform(NewRows.WithoutLabel(context, test)).GetColumn<ReadOnlyMemory<char>>("PredictedLabel").First().ToString();
+        predicted.Should().MatchRegex("^[A-Z]$");
+    }
+
+    [DataFact("tabular")]
+    public async Task Regression_on_diabetes_returns_a_model_that_scores_new_rows()
+    {
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, "diabetes");
+
+        var result = await context.Nas().Regression(train, TabularSets.Label, test).SetMaxTrials(8).RunAsync();
+
+        result.EnsureModel();
+        result.Metric.Should().Be(PipelineMetric.RSquared);
+        result.TestMetrics![PipelineMetric.RSquared].Should().BeGreaterThan(0.2, result + string.Join("\n", result.Trials.Select(t => $"{t.Trainer} {t.Budget} {t.Status} {t.Metric} {t.Parameter}")));
+        result.Model!.Transform(NewRows.WithoutLabel(context, test)).GetColumn<float>("Score").Should().HaveCount(NewRows.Count(test))
+            .And.OnlyContain(s => float.IsFinite(s));
+    }
+
+    [DataFact("tabular")]
+    public async Task Restricted_trainers_are_the_only_ones_tried_and_an_unknown_name_is_refused()
+    {
+        var context = new MLContext(seed: 2);
+        var experiment = context.Nas().BinaryClassification(TabularSets.Load(context, "pima"), TabularSets.Label)
+            .SetTrainers("SdcaLogisticRegression", "AveragedPerceptron").SetValidation(PipelineValidation.Holdout(0.25)).SetMaxTrials(5);
+
+        var result = await experiment.RunAsync();
+
+        result.Trials.Select(t => t.Trainer).Should().OnlyContain(t => t == "SdcaLogisticRegression" || t == "AveragedPerceptron");
+        result.Description.Should().Contain("NormalizeMinMax", "linear trainers get normalised features");
+        var unknown = () => experiment.SetTrainers("XgBoost");
+        unknown.Should().Throw<ArgumentException>().WithMessage("*XgBoost*SdcaLogisticRegression*");
+    }
+
+    public sealed class OgdOptions
+    {
+        [Microsoft.ML.SearchSpace.Range(0.01f, 1f, 0.1f, true)]
+        public float LearningRate { get; set; } = 0.1f;
+    }
+
+    [DataFact("tabular")]
+    public async Task A_user_trainer_with_a_typed_search_space_is_searched_beside_the_defaults()
+    {
+        var context = new MLContext(seed: 3);
+        var ogd = PipelineTrainer.Create("Ogd", PipelineTask.Regression, new SearchSpace<OgdOptions>(),
+            (c, options, input) => c.Regression.Trainers.OnlineGradientDescent(input.LabelColumnName, input.FeatureColumnName, learningRate: options.LearningRate),
+            needsNormalization: true);
+
+        var result = await context.Nas().Regression(TabularSets.Load(context, "diabetes"), TabularSets.Label)
+            .SetTrainers("Sdca").AddTrainer(ogd).SetTuner((space, seed) => new Tuners.RandomSearchTuner(space, seed))
+            .SetValidation(PipelineValidation.Holdout()).SetMaxTrials(6).RunAsync();
+
+        result.Trials.Should().Contain(t => t.Trainer == "Ogd" && t.Status == TrialStatus.Succeeded);
+        result.Trials.Where(t => t.Trainer == "Ogd").Should().OnlyContain(t => t.Parameter["LearningRate"].AsDouble() >= 0.01 && t.Parameter["LearningRate"].AsDouble() <= 1);
+    }
+
+    [DataFact("tabular")]
+    public async Task A_model_saved_and_loaded_scores_as_before()
+    {
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, "house_votes84");
+        var result = (await context.Nas().BinaryClassification(train, TabularSets.Label).SetTrainers("LightGbm").SetMaxTrials(2).RunAsync()).EnsureModel();
+        var path = Path.Combine(Path.GetTempPath(), $"pipeline-{Guid.NewGuid():N}.zip");
+        try
+        {
+            context.Model.Save(result.Model, result.InputSchema, path);
+            var loaded = context.Model.Load(path, out _);
+
+            var rows = NewRows.WithoutLabel(context, test);
+            loaded.Transform(rows).GetColumn<float>("Score").Should().Equal(result.Model!.Transform(rows).GetColumn<float>("Score"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [DataFact("tabular")]
+    public void A_label_that_is_not_there_is_refused_with_the_columns_named()
+    {
+        var context = new MLContext(seed: 1);
+        var experiment = context.Nas().BinaryClassification(TabularSets.Load(context, "pima"), "Outcome");
+
+        var run = () => experiment.RunAsync();
+
+        run.Should().ThrowAsync<ArgumentException>().WithMessage("*Outcome*glucose*");
+    }
+}
