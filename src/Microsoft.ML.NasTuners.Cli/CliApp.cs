@@ -5,6 +5,7 @@ using Microsoft.ML.NasTuners.Cli.Cost;
 using Microsoft.ML.NasTuners.Cli.Pipelines;
 using Microsoft.ML.NasTuners.Cli.Review;
 using Microsoft.ML.NasTuners.Cli.Study;
+using Microsoft.ML.NasTuners.Cli.Worker;
 
 namespace Microsoft.ML.NasTuners.Cli;
 
@@ -48,7 +49,7 @@ internal static class CliApp
         }
     }
 
-    /// <summary>The command tree: <c>nas-tuners bench</c>, <c>study</c> and <c>review</c>.</summary>
+    /// <summary>The command tree: <c>nas-tuners bench</c>, <c>study</c>, <c>review</c>, <c>proposal-cost</c>, <c>worker</c> and <c>worker-bench</c>.</summary>
     public static RootCommand BuildRootCommand(CliContext context)
     {
         var root = new RootCommand("nas-tuners: hyper-parameter and architecture search tools for ML.NET.");
@@ -58,6 +59,8 @@ internal static class CliApp
         root.Subcommands.Add(ProposalCostCommand.Create(context));
         root.Subcommands.Add(Pruning.PruningCommand.Create(context));
         root.Subcommands.Add(PipelinesCommand.Create(context));
+        root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(WorkerBenchCommand.Create(context));
         return root;
     }
 }

@@ -27,7 +27,7 @@ internal static class StudyActions
     public static int Show(CliContext context, string storage, string study) => WithStore(context, storage, store =>
     {
         var info = store.FindStudy(study) ?? throw new InvalidOperationException(
-            $"No study '{study}' in {storage}. Studies: {string.Join(", ", store.ListStudies().Select(s => s.Name))}.");
+            $"No study '{study}' in {CliStores.Describe(storage)}. Studies: {string.Join(", ", store.ListStudies().Select(s => s.Name))}.");
         var trials = store.GetTrials(study);
         context.Stdout.WriteLine($"study: {info.Name}");
         context.Stdout.WriteLine($"created: {info.CreatedAtUtc.ToString("O", CultureInfo.InvariantCulture)}");
@@ -100,6 +100,8 @@ internal static class StudyActions
         var problem = BenchmarkProblems.Create(s.Problem);
         try
         {
+            // A PostgreSQL study needs the Postgres package's store, which Core's storage strings do not open.
+            using var postgres = CliStores.IsPostgres(s.Storage) ? CliStores.Open(s.Storage) : null;
             var experiment = new MLContext(s.Seed).Nas().CreateExperiment()
                 .SetSearchSpace(problem.SearchSpace)
                 .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem, new RunShape(s.Trials, s.Parallel)))
@@ -108,11 +110,11 @@ internal static class StudyActions
                     if (s.TrialDelayMs > 0) await Task.Delay(s.TrialDelayMs, ct).ConfigureAwait(false);
                     return problem.Evaluate(parameter, trial.Budget);
                 })
-                .SetStudy(s.Study, s.Storage)
                 .SetMaxTrials(s.Trials)
                 .SetDegreeOfParallelism(s.Parallel)
                 .SetSeed(s.Seed);
             if (!s.Quiet) experiment.SetProgress(new StudyProgressLines(context.Stderr, $"study {s.Study}"));
+            experiment = postgres is null ? experiment.SetStudy(s.Study, s.Storage) : experiment.SetStudy(s.Study, postgres);
             var result = await experiment.RunAsync(cancellationToken).ConfigureAwait(false);
             if (result.Fault is { } fault)
             {
@@ -138,7 +140,7 @@ internal static class StudyActions
     {
         try
         {
-            using var store = TrialStores.Open(storage);
+            using var store = CliStores.Open(storage);
             return action(store);
         }
         catch (ArgumentException e)

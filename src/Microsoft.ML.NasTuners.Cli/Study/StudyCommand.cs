@@ -9,7 +9,7 @@ internal static class StudyCommand
 {
     public static System.CommandLine.Command Create(CliContext context)
     {
-        var command = new System.CommandLine.Command("study", "Look at, export and run durable studies (SQLite files, or memory).");
+        var command = new System.CommandLine.Command("study", "Look at, export and run durable studies (SQLite files, PostgreSQL, or memory).");
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Export(context));
@@ -20,7 +20,7 @@ internal static class StudyCommand
 
     private static Option<string> Storage() => new("--storage")
     {
-        Description = "The store: a SQLite file (study.db, sqlite:path) or 'memory'.",
+        Description = CliStores.Help,
         Required = true,
         HelpName = "path",
     };

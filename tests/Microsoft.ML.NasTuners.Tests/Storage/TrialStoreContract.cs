@@ -25,7 +25,7 @@ public abstract class TrialStoreContract
         StartedAtUtc = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc).AddTicks(1234567),
     };
 
-    [Fact]
+    [SkippableFact]
     public void Creates_finds_lists_and_deletes_studies()
     {
         using var store = CreateStore();
@@ -55,7 +55,7 @@ public abstract class TrialStoreContract
         store.GetTrials("b").Should().BeEmpty("deleting a study deletes its trials");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Refuses_a_duplicate_name()
     {
         using var store = CreateStore();
@@ -65,7 +65,7 @@ public abstract class TrialStoreContract
         store.CreateStudy("Study").Name.Should().Be("Study", "names are compared exactly");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData("tab\there")]
     [InlineData("new\nline")]
@@ -80,7 +80,7 @@ public abstract class TrialStoreContract
         store.ListStudies().Should().BeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bounds_the_name_length()
     {
         using var store = CreateStore();
@@ -90,7 +90,7 @@ public abstract class TrialStoreContract
         FluentActions.Invoking(() => store.CreateStudy(null!)).Should().Throw<ArgumentNullException>();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Refuses_a_space_that_is_not_a_json_object()
     {
         using var store = CreateStore();
@@ -100,7 +100,7 @@ public abstract class TrialStoreContract
         store.FindStudy("s").Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Loads_an_existing_study_and_refuses_another_space()
     {
         using var store = CreateStore();
@@ -119,7 +119,7 @@ public abstract class TrialStoreContract
         FluentActions.Invoking(() => store.LoadOrCreateStudy("u", other)).Should().Throw<InvalidOperationException>().WithMessage("*(none)*");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Assigns_ids_in_order_and_keeps_given_ones()
     {
         using var store = CreateStore();
@@ -138,7 +138,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Should().OnlyContain(t => t.Status == TrialStatus.Running);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Starts_only_running_trials_in_known_studies()
     {
         using var store = CreateStore();
@@ -150,7 +150,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Should().BeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Fills_a_missing_start_time()
     {
         using var store = CreateStore();
@@ -163,7 +163,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Single().StartedAtUtc.Should().Be(trial.StartedAtUtc);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Numbers_trials_without_gaps_under_concurrent_starts()
     {
         using var store = CreateStore();
@@ -184,7 +184,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Select(t => t.Id).Should().Equal(Enumerable.Range(0, 200));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
@@ -238,7 +238,7 @@ public abstract class TrialStoreContract
         read.Parameter.ToString().Should().Be(parameter.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Keeps_a_nan_budget_apart_from_no_budget()
     {
         using var store = CreateStore();
@@ -255,7 +255,7 @@ public abstract class TrialStoreContract
         read.EndedAtUtc.Should().BeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Stores_a_copy_of_the_parameter()
     {
         using var store = CreateStore();
@@ -269,7 +269,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Single().Parameter["x"].AsDouble().Should().Be(0.5);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Finishes_a_trial_once()
     {
         using var store = CreateStore();
@@ -288,7 +288,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Single().Loss.Should().Be(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Fills_a_missing_end_time_when_finishing()
     {
         using var store = CreateStore();
@@ -300,7 +300,7 @@ public abstract class TrialStoreContract
         store.GetTrials("s").Single().EndedAtUtc.Should().NotBeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Marks_the_trials_left_running()
     {
         using var store = CreateStore();
@@ -323,7 +323,7 @@ public abstract class TrialStoreContract
         FluentActions.Invoking(() => store.MarkRunningTrials("nope", TrialStatus.Failed, "x")).Should().Throw<InvalidOperationException>();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Names_the_unknown_study_and_the_known_ones()
     {
         using var store = CreateStore();
@@ -337,7 +337,7 @@ public abstract class TrialStoreContract
                         && !e.Message.Contains("'study-10'") && e.Message.Contains("2 more"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Replays_a_history_into_settings_and_results()
     {
         using var store = CreateStore();

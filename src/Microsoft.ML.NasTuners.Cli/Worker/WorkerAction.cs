@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.ML.NasTuners.Benchmarks;
+using Microsoft.ML.NasTuners.Postgres;
+
+namespace Microsoft.ML.NasTuners.Cli.Worker;
+
+/// <summary>
+/// What <c>nas-tuners worker</c> does: joins a PostgreSQL study as one of its workers and runs trials until the
+/// study's limits are reached, reporting each trial on stderr and a summary line on stdout.
+/// </summary>
+internal static class WorkerAction
+{
+    /// <summary>The study attributes every worker of a study must agree on, besides the limits.</summary>
+    internal const string TunerKey = "worker.tuner";
+    internal const string SeedKey = "worker.seed";
+    internal const string ObjectiveKey = "worker.objective";
+    internal const string WorkersKey = "worker.workers";
+
+    public static async Task<int> RunAsync(CliContext context, WorkerSettings s, CancellationToken cancellationToken)
+    {
+        if ((s.Problem is null) == (s.Objective is null))
+            return Usage(context, "give one of --problem (a benchmark problem) or --objective (path/to/Assembly.dll:Namespace.Type.Method).");
+        if (!PostgresLocation.IsUrl(s.Storage) && !s.Storage.Contains('='))
+            return Usage(context, "a worker's --storage is a PostgreSQL store: postgresql://user:password@host:port/database.");
+        if (s.Workers < 1 || s.MaxTrials is < 0 || s.LeaseSeconds <= 0)
+            return Usage(context, "--workers must be at least 1, --max-trials at least 0 and --lease-seconds more than 0.");
+
+        IBenchmarkProblem? problem = null;
+        try
+        {
+            UserObjective? user = null;
+            if (s.Objective is not null) user = UserObjective.Load(s.Objective);
+            else problem = BenchmarkProblems.Create(s.Problem!);
+            var space = user?.SearchSpace ?? problem!.SearchSpace;
+            BudgetRange? budget = problem is { MinBudget: { } min, MaxBudget: { } max } ? new BudgetRange(min, max) : null;
+
+            using var store = new PostgresTrialStore(s.Storage);
+            var options = new StudyWorkerOptions
+            {
+                MaxTrials = s.MaxTrials,
+                TimeLimit = s.TimeLimitSeconds is { } t ? TimeSpan.FromSeconds(t) : null,
+                BudgetLimit = s.BudgetLimit,
+                Budget = budget,
+                LeaseDuration = TimeSpan.FromSeconds(s.LeaseSeconds),
+                HeartbeatInterval = s.HeartbeatSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
+                WorkerName = s.Name,
+                Progress = new LineProgress(context.Stderr),
+            };
+            var attributes = new Dictionary<string, string>
+            {
+                [TunerKey] = s.Tuner,
+                [SeedKey] = s.Seed.ToString(CultureInfo.InvariantCulture),
+                [ObjectiveKey] = user?.Name ?? problem!.Name,
+                [WorkersKey] = s.Workers.ToString(CultureInfo.InvariantCulture),
+            };
+            // The tuner is built as `bench` builds it for this many trials and workers, the same in every worker.
+            var shape = new RunShape(s.MaxTrials, s.Workers);
+            Func<SearchSpace, int, ITuner> tuner = problem is not null
+                ? (sp, seed) => context.Tuners.Create(s.Tuner, sp, seed, problem, shape)
+                : (sp, seed) => context.Tuners.Create(s.Tuner, sp, seed, new UserProblem(sp), shape);
+            using var worker = StudyWorker.Open(store, s.Study, space, tuner, s.Seed, options, attributes);
+            context.Stderr.WriteLine($"worker {worker.Name} joined study {s.Study} at PostgreSQL {store.Location}");
+
+            var summary = await worker.RunAsync(async (trial, ct) =>
+            {
+                if (s.Delay.For(s.Seed, trial.TrialId) is var ms and > 0) await Task.Delay(ms, ct).ConfigureAwait(false);
+                return user is not null ? await user.EvaluateAsync(trial, ct).ConfigureAwait(false) : problem!.Evaluate(trial.Parameter, trial.Budget);
+            }, cancellationToken).ConfigureAwait(false);
+
+            context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"worker {worker.Name}: {summary.Recorded} recorded, {summary.Refused} refused; ask {summary.AskTime.TotalMilliseconds:0.0} ms, " +
+                $"tuner {summary.TunerTime.TotalMilliseconds:0.0} ms, store {summary.StoreTimePerTrial.TotalMilliseconds:0.000} ms per trial"));
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+        }
+        catch (ArgumentException e)
+        {
+            return Usage(context, e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or Npgsql.NpgsqlException or BadImageFormatException)
+        {
+            context.Stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            (problem as IDisposable)?.Dispose();
+        }
+    }
+
+    private static int Usage(CliContext context, string message)
+    {
+        context.Stderr.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>Writes each event as a line at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class LineProgress(TextWriter writer) : IProgress<StudyWorkerEvent>
+    {
+        private readonly object _gate = new();
+
+        public void Report(StudyWorkerEvent value)
+        {
+            lock (_gate) writer.WriteLine(value.Message);
+        }
+    }
+}
