@@ -267,17 +267,7 @@ public sealed class StudyWorker : IDisposable
             throw new ArgumentException("A trial is told once it has ended; Running is not an end.", nameof(status));
         lease.Dispose();
         var settings = lease.Row.ToSettings();
-        settings.EndedAtUtc = DateTime.UtcNow;
-        var result = new TrialResult
-        {
-            TrialSettings = settings,
-            Loss = loss,
-            Metric = metric,
-            Status = status,
-            Error = error,
-            DurationInMilliseconds = (settings.EndedAtUtc.Value - settings.StartedAtUtc).TotalMilliseconds,
-            SpentBudget = settings.Budget is { } b ? b - (settings.PreviousBudget ?? 0) : null,
-        };
+        var result = TrialResult.ToldNow(settings, loss, metric, status, error);
         return new Told(lease, lease.Row.Finished(result));
     }
 

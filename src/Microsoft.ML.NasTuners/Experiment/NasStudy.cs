@@ -124,17 +124,7 @@ public sealed class NasStudy
         if (recorded.Result is not null)
             throw new InvalidOperationException($"Trial {trial.TrialId} was already told ({recorded.Status}).");
         var settings = recorded.Settings;
-        settings.EndedAtUtc = DateTime.UtcNow;
-        var result = new TrialResult
-        {
-            TrialSettings = settings,
-            Loss = loss,
-            Metric = metric,
-            Status = status,
-            Error = error,
-            DurationInMilliseconds = (settings.EndedAtUtc.Value - settings.StartedAtUtc).TotalMilliseconds,
-            SpentBudget = settings.Budget is { } b ? b - (settings.PreviousBudget ?? 0) : null,
-        };
+        var result = TrialResult.ToldNow(settings, loss, metric, status, error);
         _session.Finish(result);
         _tuner.Update(result);
         return result;

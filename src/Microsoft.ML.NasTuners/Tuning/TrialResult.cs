@@ -32,5 +32,22 @@ public sealed class TrialResult
     public bool HasUsableLoss => TrialStatusRules.IsModelled(this);
 
     /// <inheritdoc />
+    /// <summary>The result of an asked trial told now (ask/tell): it ends at this moment, lasted since it started, and
+    /// spent its budget above the one it continued from.</summary>
+    internal static TrialResult ToldNow(TrialSettings settings, double loss, double metric, TrialStatus status, string? error)
+    {
+        settings.EndedAtUtc = DateTime.UtcNow;
+        return new TrialResult
+        {
+            TrialSettings = settings,
+            Loss = loss,
+            Metric = metric,
+            Status = status,
+            Error = error,
+            DurationInMilliseconds = (settings.EndedAtUtc.Value - settings.StartedAtUtc).TotalMilliseconds,
+            SpentBudget = settings.Budget is { } b ? b - (settings.PreviousBudget ?? 0) : null,
+        };
+    }
+
     public override string ToString() => $"{TrialSettings}: {Status} loss={Loss}{(Error is null ? "" : $" ({Error})")}";
 }
