@@ -44,7 +44,7 @@ internal static class WorkerAction
                 LeaseDuration = TimeSpan.FromSeconds(s.LeaseSeconds),
                 HeartbeatInterval = s.HeartbeatSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
                 WorkerName = s.Name,
-                Progress = new LineProgress(context.Stderr),
+                Progress = context.Quiet ? null : new LineProgress(context.Stderr),
             };
             var attributes = new Dictionary<string, string>
             {

@@ -25,9 +25,10 @@ internal static class WorkerCommand
         var heartbeat = new Option<double?>("--heartbeat-seconds") { Description = "How often a lease is renewed (default a quarter of the lease)." };
         var delay = new Option<string>("--trial-delay-ms") { Description = "Make each benchmark trial take this long: 100, or a range such as 50-200.", DefaultValueFactory = _ => "0" };
         var name = new Option<string?>("--name") { Description = "This worker's name in leases (default host:pid:random)." };
+        var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("worker", "Run trials of a PostgreSQL study as one of its workers, until the study's limits are reached. Start as many as you like, on any machines.")
         {
-            storage, study, problem, objective, tuner, seed, workers, maxTrials, timeLimit, budgetLimit, lease, heartbeat, delay, name,
+            storage, study, problem, objective, tuner, seed, workers, maxTrials, timeLimit, budgetLimit, lease, heartbeat, delay, name, quiet,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -41,7 +42,7 @@ internal static class WorkerCommand
                 context.Stderr.WriteLine($"error: {e.Message}");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            return WorkerAction.RunAsync(context, new WorkerSettings(parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem),
+            return WorkerAction.RunAsync(context with { Quiet = parse.GetValue(quiet) }, new WorkerSettings(parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem),
                 parse.GetValue(objective), parse.GetValue(tuner)!, parse.GetValue(seed), parse.GetValue(workers), parse.GetValue(maxTrials),
                 parse.GetValue(timeLimit), parse.GetValue(budgetLimit), parse.GetValue(lease), parse.GetValue(heartbeat), trialDelay,
                 parse.GetValue(name)), cancellationToken);

@@ -34,6 +34,22 @@ public sealed partial class WorkerProcessTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_quiet_worker_writes_no_line_per_trial_but_still_its_summary()
+    {
+        PostgresServer.Require();
+        using var loud = new WorkerProcesses(Args("loud", 5, "0", tuner: "random", workers: 1));
+        var told = loud.Start();
+        loud.WaitAll(TimeSpan.FromMinutes(2));
+        using var quiet = new WorkerProcesses([.. Args("quiet", 5, "0", tuner: "random", workers: 1), "--quiet"]);
+        var silent = quiet.Start();
+        quiet.WaitAll(TimeSpan.FromMinutes(2));
+
+        Trials("quiet").Should().HaveCount(5);
+        silent.Lines.Should().HaveCount(told.Lines.Count - 10, "the loud worker wrote a line as each of its 5 trials started and ended");
+        SummaryLine().IsMatch(string.Join("\n", silent.Lines)).Should().BeTrue();
+    }
+
+    [SkippableFact]
     public void Four_workers_one_killed_mid_trial_and_restarted_finish_exactly_200_trials_and_lose_nothing()
     {
         PostgresServer.Require();
