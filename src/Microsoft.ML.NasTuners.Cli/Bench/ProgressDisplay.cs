@@ -34,31 +34,9 @@ internal static class ProgressDisplay
                 {
                     task.Value = p.CompletedTrials;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
-                        $"runs {p.CompletedRuns}/{p.TotalRuns}, {p.RunningRuns} running, {Rate(p, clock.Elapsed)}");
+                        $"runs {p.CompletedRuns}/{p.TotalRuns}, {p.RunningRuns} running, {ProgressText.Rate(p.CompletedTrials, clock.Elapsed)}");
                 }));
             });
-    }
-
-    /// <summary>"N trials/s", or "N trials/min" below one per second.</summary>
-    internal static string Rate(BenchmarkProgress p, TimeSpan elapsed)
-    {
-        var perSecond = elapsed.TotalSeconds > 0 ? p.CompletedTrials / elapsed.TotalSeconds : 0;
-        return perSecond >= 1 || perSecond == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.#} trials/s")
-            : string.Create(CultureInfo.InvariantCulture, $"{perSecond * 60:0.#} trials/min");
-    }
-
-    /// <summary>The time left at the rate so far, as "about 1h 02m", "about 3m 10s" or "about 12 s"; empty before the
-    /// first trial.</summary>
-    internal static string TimeLeft(long completed, long total, TimeSpan elapsed)
-    {
-        if (completed <= 0 || completed >= total) return completed >= total ? "done" : "";
-        var left = TimeSpan.FromSeconds(elapsed.TotalSeconds * (total - completed) / completed);
-        return left.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"about {(int)left.TotalHours}h {left.Minutes:00}m left")
-            : left.TotalMinutes >= 1
-                ? string.Create(CultureInfo.InvariantCulture, $"about {left.Minutes}m {left.Seconds:00}s left")
-                : string.Create(CultureInfo.InvariantCulture, $"about {Math.Ceiling(left.TotalSeconds):0} s left");
     }
 
     // The runner reports one call at a time, so neither observer needs a lock.
@@ -79,7 +57,7 @@ internal static class ProgressDisplay
             if (tenth <= _lastTenth) return;
             _lastTenth = tenth;
             var elapsed = clock.Elapsed;
-            var tail = tenth == 10 ? "" : $", {value.RunningRuns} running, {Rate(value, elapsed)}, {TimeLeft(value.CompletedTrials, value.TotalTrials, elapsed)}";
+            var tail = tenth == 10 ? "" : $", {value.RunningRuns} running, {ProgressText.Rate(value.CompletedTrials, elapsed)}, {ProgressText.TimeLeft(value.CompletedTrials, value.TotalTrials, elapsed)}";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: {tenth * 10}% ({value.CompletedTrials}/{value.TotalTrials} trials, {value.CompletedRuns}/{value.TotalRuns} runs done{tail})"));
         }

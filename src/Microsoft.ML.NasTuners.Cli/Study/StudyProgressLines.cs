@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.NasTuners.Cli.Bench;
 
 namespace Microsoft.ML.NasTuners.Cli.Study;
 
@@ -30,8 +29,8 @@ internal sealed class StudyProgressLines(TextWriter writer, string label) : IPro
             _lastStep = step;
             var thisRun = Math.Max(0, value.TrialsCompleted - _earlierTrials.Value);
             var planned = Math.Max(0, value.MaxTrials - _earlierTrials.Value);
-            var rate = ProgressDisplay.Rate(new Benchmarks.BenchmarkProgress(thisRun, planned, 0, 0), value.Elapsed);
-            var left = ProgressDisplay.TimeLeft(thisRun, planned, value.Elapsed);
+            var rate = ProgressText.Rate(thisRun, value.Elapsed);
+            var left = ProgressText.TimeLeft(thisRun, planned, value.Elapsed);
             var best = value.BestTrialId is { } id ? string.Create(CultureInfo.InvariantCulture, $"best loss {value.BestLoss:G6} (trial {id})") : "no success yet";
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: {value.TrialsCompleted}/{value.MaxTrials} trials, {value.TrialsRunning} running, {best}, {rate}{(left.Length > 0 ? ", " + left : "")}"));

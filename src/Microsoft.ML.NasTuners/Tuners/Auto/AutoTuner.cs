@@ -103,8 +103,8 @@ public sealed class AutoTuner : ITuner, IAnnotatingTuner
             return;
         }
         if (_choice != AutoChoice.GpMap) return;
-        var learned = _fullBudgetOnly ? _finished.Where(IsAtFullBudget).ToList() : _finished;
-        var rule = AutoRules.LeaveGp(_profile, learned.Count, _cost);
+        var learned = _fullBudgetOnly ? _finished.Where(IsAtFullBudget) : _finished;
+        var rule = AutoRules.LeaveGp(_profile, learned.Count(), _cost);
         if (rule is null) return;
         _choice = AutoChoice.TpeMultivariate;
         _inner = Create(_choice);
