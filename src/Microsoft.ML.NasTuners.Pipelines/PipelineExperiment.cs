@@ -26,7 +26,8 @@ namespace Microsoft.ML.NasTuners.Pipelines;
 /// </example>
 /// <remarks>Defaults: the metric of <see cref="PipelineMetrics.DefaultFor"/>, the validation of
 /// <see cref="PipelineValidation.DefaultFor"/>, every trainer of <see cref="PipelineTrainers.For"/>, fidelities on
-/// (budgets 1 to 9, <see cref="FidelityMapping"/>), <see cref="NasExperiment.DefaultMaxTrials"/> trials, no time limit,
+/// (budgets 1 to 9, <see cref="FidelityMapping"/>), every trainer's ML.NET defaults evaluated first
+/// (<see cref="SetEvaluateDefaultsFirst"/>), <see cref="NasExperiment.DefaultMaxTrials"/> trials, no time limit,
 /// one trial at a time, the context's seed (else 0).</remarks>
 public sealed class PipelineExperiment
 {
@@ -41,6 +42,7 @@ public sealed class PipelineExperiment
     private Func<SearchSpace, int, ITuner>? _tunerFactory;
     private TunerKind? _tunerKind;
     private bool _fidelities = true;
+    private bool _evaluateDefaultsFirst = true;
     private FeaturizationRules _rules = new();
     private string? _positiveClass;
     private readonly HashSet<string> _excluded = [];
@@ -141,6 +143,17 @@ public sealed class PipelineExperiment
         return this;
     }
 
+    /// <summary>Evaluates each trainer's default point first, in the order of <see cref="Trainers"/> and at the full
+    /// budget, before the tuner is asked, as ML.NET AutoML starts from its defaults. The default point of a default
+    /// trainer is trained with ML.NET's default settings (<see cref="PipelineTrial.UsesMlNetDefaults"/>), so the search
+    /// starts where <see cref="RunMlNetDefaultsAsync"/> ends; the tuner learns from them like any trial. A resumed study
+    /// that has trials does not evaluate them again. Default on.</summary>
+    public PipelineExperiment SetEvaluateDefaultsFirst(bool evaluate = true)
+    {
+        _evaluateDefaultsFirst = evaluate;
+        return this;
+    }
+
     /// <summary>Sets the thresholds of the featurisation.</summary>
     public PipelineExperiment SetFeaturizationRules(FeaturizationRules rules)
     {
@@ -238,13 +251,14 @@ public sealed class PipelineExperiment
                 var (trainer, own) = space.Read(parameter);
                 var trialContext = new MLContext(seed: unchecked(_seed * 31 + trial.TrialId));
                 using var watch = cancellation.Watch(trial.TrialId, trialContext, token);
-                var values = prepared.Evaluator.Evaluate(trialContext, trainer, own, trial.Budget, token);
+                var values = prepared.Evaluator.Evaluate(trialContext, trainer, UsesMlNetDefaults(space, parameter, trial.Budget) ? null : own, trial.Budget, token);
                 var value = values[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
                 metrics[trial.TrialId] = values;
                 return new ObjectiveValue(_metric.ToLoss(value), value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
+        if (_evaluateDefaultsFirst) experiment.SetEvaluateDefaultsFirst(space.DefaultPoints());
         if (_timeLimit is { } limit) experiment.SetTimeLimit(limit);
         if (_tunerFactory is not null) experiment.SetTuner(_tunerFactory);
         else if (_tunerKind is { } kind)
@@ -255,11 +269,13 @@ public sealed class PipelineExperiment
         var trials = run.Trials.Select(t =>
         {
             var (trainer, own) = space.Read(t.TrialSettings.Parameter);
+            var defaults = UsesMlNetDefaults(space, t.TrialSettings.Parameter, t.TrialSettings.Budget);
             return new PipelineTrial
             {
                 TrialId = t.TrialSettings.TrialId,
                 Trainer = trainer.Name,
                 Parameter = own,
+                UsesMlNetDefaults = defaults,
                 Budget = t.TrialSettings.Budget,
                 Status = t.Status,
                 Loss = t.Loss,
@@ -272,9 +288,14 @@ public sealed class PipelineExperiment
         }).ToList();
         var best = run.BestTrial is { } b ? trials.Single(t => t.TrialId == b.TrialSettings.TrialId) : null;
         var refit = best is null || cancellationToken.IsCancellationRequested ? null
-            : Refit(prepared, _trainers.Single(t => t.Name == best.Trainer), best.Parameter);
+            : Refit(prepared, _trainers.Single(t => t.Name == best.Trainer), best.UsesMlNetDefaults ? null : best.Parameter);
         return Result(prepared, trials, best, refit, run, run.StopReason, clock.Elapsed);
     }
+
+    // The default point at the full budget is ML.NET's default trainer; at a lower budget it is trained as any proposal,
+    // so that its boosting iterations follow the budget.
+    private static bool UsesMlNetDefaults(PipelineSearchSpace space, Parameter parameter, double? budget) =>
+        (budget is null || budget >= FidelityMapping.MaxBudget) && space.IsMlNetDefaultPoint(parameter);
 
     /// <summary>The baseline the search is measured against: every trainer with ML.NET's default settings, validated
     /// as the search validates, the best refitted on all the training data. Honours the time limit (no trainer starts
@@ -295,7 +316,7 @@ public sealed class PipelineExperiment
             var trialContext = new MLContext(seed: unchecked(_seed * 31 + id));
             var started = Stopwatch.StartNew();
             using var watch = cancellation.Watch(id, trialContext, limit.Token);
-            var trial = new PipelineTrial { TrialId = id, Trainer = trainer.Name, Parameter = Parameter.CreateNestedParameter(), Status = TrialStatus.Succeeded };
+            var trial = new PipelineTrial { TrialId = id, Trainer = trainer.Name, Parameter = Parameter.CreateNestedParameter(), UsesMlNetDefaults = true, Status = TrialStatus.Succeeded };
             try
             {
                 var values = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, limit.Token);

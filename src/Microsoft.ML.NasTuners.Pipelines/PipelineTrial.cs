@@ -10,8 +10,15 @@ public sealed record PipelineTrial
     /// <summary>The trainer's name.</summary>
     public required string Trainer { get; init; }
 
-    /// <summary>The trainer's hyper-parameters (ML.NET's defaults: empty).</summary>
+    /// <summary>The trainer's hyper-parameters: the proposal's (for a trial at ML.NET's defaults, the default point
+    /// that stands for them); empty for the trials of <see cref="PipelineExperiment.RunMlNetDefaultsAsync"/>.</summary>
     public required Parameter Parameter { get; init; }
+
+    /// <summary>True when the trainer ran with ML.NET's default settings (its defaults factory, not the values of
+    /// <see cref="Parameter"/>):
+    /// the trials of <see cref="PipelineExperiment.RunMlNetDefaultsAsync"/> and the first trials of a search
+    /// (<see cref="PipelineExperiment.SetEvaluateDefaultsFirst"/>).</summary>
+    public bool UsesMlNetDefaults { get; init; }
 
     /// <summary>The budget (1 to 9, see <see cref="FidelityMapping"/>); null without fidelities.</summary>
     public double? Budget { get; init; }

@@ -7,6 +7,7 @@ public class PipelinesCommandTests
     [InlineData("--method", "grid")]
     [InlineData("--seeds", "one")]
     [InlineData("--time-limit", "0")]
+    [InlineData("--time-limit", "30,x")]
     [InlineData("--max-trials", "0")]
     public void Bad_input_is_a_usage_error_that_says_what_is_wrong(string option, string value)
     {
@@ -31,11 +32,25 @@ public class PipelinesCommandTests
             rows.Should().Contain(r => r.StartsWith("| wine | MulticlassClassification | MicroAccuracy | random |"));
             rows.Should().Contain(r => r.StartsWith("| wine | MulticlassClassification | MicroAccuracy | mlnet-defaults |"));
             File.ReadAllText(output).Should().Be(run.Stdout);
-            run.Stderr.Should().Contain("pipelines: wine seed 1 random: test MicroAccuracy");
+            run.Stderr.Should().Contain("pipelines: wine seed 1 random 60 s: test MicroAccuracy");
+            run.Stdout.Should().MatchRegex(@"random beats mlnet-defaults \(test mean\) on [01] of 1 sets");
         }
         finally
         {
             File.Delete(output);
         }
+    }
+
+    [DataFact("tabular")]
+    public void Several_time_limits_give_a_table_each_with_ML_NET_s_defaults_run_once()
+    {
+        var run = CliRun.Of("pipelines", "--data", "wine", "--method", "auto,mlnet-defaults", "--seeds", "1",
+            "--max-trials", "2", "--time-limit", "60,90", "--no-defaults-first");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().Contain("### Time limit 60 s").And.Contain("### Time limit 90 s");
+        run.Stdout.Split('\n').Where(l => l.StartsWith("| wine ")).Should().HaveCount(4, "two methods in each of two tables");
+        run.Stderr.Split('\n').Where(l => l.Contains(" mlnet-defaults: ")).Should().HaveCount(1, "the defaults do not depend on the limit");
+        run.Stderr.Should().Contain("pipelines: wine seed 1 auto 60 s:").And.Contain("pipelines: wine seed 1 auto 90 s:");
     }
 }

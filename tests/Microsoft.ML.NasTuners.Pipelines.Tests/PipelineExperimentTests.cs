@@ -128,6 +128,37 @@ public class PipelineExperimentTests
     }
 
     [DataFact("tabular")]
+    public async Task A_search_starts_with_every_trainer_at_ML_NET_s_defaults_and_so_ends_no_worse_on_validation()
+    {
+        var context = new MLContext(seed: 4);
+        PipelineExperiment Experiment() => context.Nas().BinaryClassification(TabularSets.Load(context, "pima"), TabularSets.Label)
+            .SetTrainers("LightGbm", "FastTree", "LbfgsLogisticRegression").SetValidation(PipelineValidation.Holdout(0.25)).SetMaxTrials(5);
+
+        var search = await Experiment().RunAsync();
+        var defaults = await Experiment().RunMlNetDefaultsAsync();
+
+        search.Trials.Take(3).Select(t => t.Trainer).Should().Equal("FastTree", "LightGbm", "LbfgsLogisticRegression"); // the order of Trainers
+        search.Trials.Take(3).Should().OnlyContain(t => t.Budget == FidelityMapping.MaxBudget && t.UsesMlNetDefaults, "the defaults run on all the rows");
+        search.Trials.Skip(3).Should().OnlyContain(t => !t.UsesMlNetDefaults);
+        search.Trials.Take(3).Select(t => t.Metric).Should().Equal(defaults.Trials.Select(t => t.Metric),
+            "a branch's default point is the trainer at ML.NET's default settings, validated alike");
+        search.BestTrial!.Loss.Should().BeLessThanOrEqualTo(defaults.BestTrial!.Loss);
+    }
+
+    [DataFact("tabular")]
+    public async Task Without_the_defaults_first_the_tuner_proposes_from_the_first_trial()
+    {
+        var context = new MLContext(seed: 4);
+        var experiment = context.Nas().BinaryClassification(TabularSets.Load(context, "pima"), TabularSets.Label)
+            .SetTrainers("LightGbm", "FastTree").SetValidation(PipelineValidation.Holdout(0.25)).SetMaxTrials(2);
+        var defaultPoints = experiment.Trainers.Select(t => t.SearchSpace.SampleDefault().ToString()).ToArray();
+
+        var result = await experiment.SetEvaluateDefaultsFirst(false).RunAsync();
+
+        result.Trials.Select(t => t.Parameter.ToString()).Should().NotIntersectWith(defaultPoints);
+    }
+
+    [DataFact("tabular")]
     public void A_label_that_is_not_there_is_refused_with_the_columns_named()
     {
         var context = new MLContext(seed: 1);

@@ -6,17 +6,18 @@ using Microsoft.ML.NasTuners.Pipelines.Data;
 namespace Microsoft.ML.NasTuners.Cli.Pipelines;
 
 /// <summary>
-/// Runs each method on each data set for each seed: the seed splits the set 80/20 into training and test data (the
-/// same split for every method) and seeds the search; the time limit bounds each search (ML.NET's defaults run to the
-/// end, their time is reported). Each run's held-out test metric is the task's default metric.
+/// Runs each method on each data set for each seed and time limit: the seed splits the set 80/20 into training and
+/// test data (the same split for every method) and seeds the search; the time limit bounds each search. ML.NET's
+/// defaults run to the end once per seed, whatever the limit (their time is reported), and stand in every limit's table.
+/// Each run's held-out test metric is the task's default metric.
 /// </summary>
-internal sealed class PipelineComparison(TextWriter log)
+internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFirst = true)
 {
-    public sealed record Run(string DataSet, PipelineTask Task, PipelineMetric Metric, string Method, int Seed,
+    public sealed record Run(string DataSet, PipelineTask Task, PipelineMetric Metric, string Method, int Seed, double TimeLimit,
         double TestMetric, int Trials, double Seconds, string Best);
 
     public async Task<IReadOnlyList<Run>> RunAllAsync(IReadOnlyList<string> sets, IReadOnlyList<string> methods,
-        IReadOnlyList<int> seeds, double timeLimit, int? maxTrials, CancellationToken cancellationToken)
+        IReadOnlyList<int> seeds, IReadOnlyList<double> timeLimits, int? maxTrials, CancellationToken cancellationToken)
     {
         var runs = new List<Run>();
         var directory = NasDataSets.Tabular.RequireDirectory();
@@ -30,18 +31,22 @@ internal sealed class PipelineComparison(TextWriter log)
                 var split = context.Data.TrainTestSplit(data, testFraction: 0.2, seed: seed);
                 foreach (var method in methods)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var experiment = Create(context, task, split.TrainSet, split.TestSet).SetSeed(seed);
                     // ML.NET's defaults are a fixed set of trainers: they run to the end, and their time is reported.
-                    if (method != ComparisonMethods.MlNetDefaults) experiment.SetTimeLimit(timeLimit);
-                    if (maxTrials is { } n) experiment.SetMaxTrials(n);
-                    var result = await ComparisonMethods.Run(method, experiment, cancellationToken).ConfigureAwait(false);
-                    var test = result.TestMetrics?[result.Metric] ?? double.NaN;
-                    var run = new Run(set, task, result.Metric, method, seed, test, result.Trials.Count, result.Elapsed.TotalSeconds,
-                        result.BestTrial?.Trainer ?? "-");
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"pipelines: {set} seed {seed} {method}: test {result.Metric} {test:F4}, {run.Trials} trials, {run.Seconds:F1} s, best {run.Best}"));
-                    runs.Add(run);
+                    var limits = method == ComparisonMethods.MlNetDefaults ? [double.PositiveInfinity] : timeLimits;
+                    foreach (var limit in limits)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var experiment = Create(context, task, split.TrainSet, split.TestSet).SetSeed(seed).SetEvaluateDefaultsFirst(evaluateDefaultsFirst);
+                        if (double.IsFinite(limit)) experiment.SetTimeLimit(limit);
+                        if (maxTrials is { } n) experiment.SetMaxTrials(n);
+                        var result = await ComparisonMethods.Run(method, experiment, cancellationToken).ConfigureAwait(false);
+                        var test = result.TestMetrics?[result.Metric] ?? double.NaN;
+                        var run = new Run(set, task, result.Metric, method, seed, limit, test, result.Trials.Count, result.Elapsed.TotalSeconds,
+                            result.BestTrial?.Trainer ?? "-");
+                        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"pipelines: {set} seed {seed} {method}{(double.IsFinite(limit) ? $" {limit} s" : "")}: test {result.Metric} {test:F4}, {run.Trials} trials, {run.Seconds:F1} s, best {run.Best}"));
+                        runs.AddRange(double.IsFinite(limit) ? [run] : timeLimits.Select(l => run with { TimeLimit = l }));
+                    }
                 }
             }
         }
@@ -55,8 +60,19 @@ internal sealed class PipelineComparison(TextWriter log)
         _ => context.Nas().Regression(train, TabularTasks.Label, test),
     };
 
-    /// <summary>The markdown table: per data set and method, the test metric's mean and standard deviation over seeds,
-    /// the mean trial count and time, and how often each method's mean is the best of the set.</summary>
+    /// <summary>A markdown table per time limit (<see cref="Table"/>) under a heading naming the limit, when there are
+    /// several; the table alone when there is one.</summary>
+    public static string Tables(IReadOnlyList<Run> runs)
+    {
+        var limits = runs.Select(r => r.TimeLimit).Distinct().ToArray();
+        if (limits.Length == 1) return Table(runs);
+        return string.Join(Environment.NewLine, limits.Select(limit => string.Create(CultureInfo.InvariantCulture,
+            $"### Time limit {limit} s{Environment.NewLine}{Environment.NewLine}{Table(runs.Where(r => r.TimeLimit == limit).ToArray())}")));
+    }
+
+    /// <summary>The markdown table: per data set and method, the test metric's mean and standard deviation over seeds
+    /// and the mean trial count and time; then, for each searching method, the sets where its mean beats the mean of
+    /// ML.NET's defaults.</summary>
     public static string Table(IReadOnlyList<Run> runs)
     {
         var lines = new List<string>
@@ -73,6 +89,26 @@ internal sealed class PipelineComparison(TextWriter log)
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"| {first.DataSet} | {first.Task} | {first.Metric} | {first.Method} | {mean:F4} | {sd:F4} | {values.Length} | {group.Average(r => r.Trials):F1} | {group.Average(r => r.Seconds):F1} | {string.Join(", ", group.Select(r => r.Best).Distinct())} |"));
         }
+        lines.AddRange(Wins(runs));
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
+
+    private static IEnumerable<string> Wins(IReadOnlyList<Run> runs)
+    {
+        var baseline = runs.Where(r => r.Method == ComparisonMethods.MlNetDefaults).GroupBy(r => r.DataSet)
+            .ToDictionary(g => g.Key, g => g.Average(r => r.TestMetric));
+        if (baseline.Count == 0) yield break;
+        foreach (var method in runs.Select(r => r.Method).Distinct().Where(m => m != ComparisonMethods.MlNetDefaults))
+        {
+            var sets = runs.Where(r => r.Method == method && baseline.ContainsKey(r.DataSet)).GroupBy(r => r.DataSet)
+                .Select(g => (Set: g.Key, Beats: Beats(g.First().Metric, g.Average(r => r.TestMetric), baseline[g.Key]))).ToArray();
+            var won = sets.Where(s => s.Beats).Select(s => s.Set).ToArray();
+            yield return "";
+            yield return $"{method} beats {ComparisonMethods.MlNetDefaults} (test mean) on {won.Length} of {sets.Length} sets{(won.Length > 0 ? ": " + string.Join(", ", won) : "")}.";
+        }
+    }
+
+    // NaN (a seed without a model) never beats anything.
+    private static bool Beats(PipelineMetric metric, double mean, double baseline) =>
+        metric.ToLoss(mean) < metric.ToLoss(baseline);
 }

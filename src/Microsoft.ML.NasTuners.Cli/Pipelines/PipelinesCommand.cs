@@ -29,11 +29,15 @@ internal static class PipelinesCommand
             DefaultValueFactory = _ => "1-3",
             HelpName = "list",
         };
-        var timeLimit = new Option<double>("--time-limit")
+        var timeLimit = new Option<string>("--time-limit")
         {
-            Description = "Seconds each search may take (the refit of the best comes after).",
-            DefaultValueFactory = _ => 30,
+            Description = "Seconds each search may take (the refit of the best comes after); several, comma-separated, give a table each: 30,120.",
+            DefaultValueFactory = _ => "30",
             HelpName = "seconds",
+        };
+        var noDefaultsFirst = new Option<bool>("--no-defaults-first")
+        {
+            Description = "Searches start from the tuner's first proposal instead of every trainer's ML.NET defaults.",
         };
         var maxTrials = new Option<int?>("--max-trials")
         {
@@ -48,24 +52,25 @@ internal static class PipelinesCommand
         var command = new System.CommandLine.Command("pipelines",
             "Search ML.NET pipelines on the data/tabular sets and compare with ML.NET's default trainer settings and random search (held-out test metric).")
         {
-            data, methods, seeds, timeLimit, maxTrials, output,
+            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, output,
         };
         command.SetAction((parse, token) => RunAsync(context, parse.GetValue(data), parse.GetValue(methods), parse.GetValue(seeds),
-            parse.GetValue(timeLimit), parse.GetValue(maxTrials), parse.GetValue(output), token));
+            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(output), token));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, string[]? dataNames, string[]? methodNames, string? seedList,
-        double timeLimit, int? maxTrials, string? output, CancellationToken token)
+        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, string? output, CancellationToken token)
     {
         IReadOnlyList<string> sets, methods;
         IReadOnlyList<int> seeds;
+        IReadOnlyList<double> timeLimits;
         try
         {
             sets = NameListParser.Parse(dataNames, "data set", "--data", TabularTasks.Names);
             methods = NameListParser.Parse(methodNames, "method", "--method", ComparisonMethods.Names);
             seeds = SeedListParser.Parse(seedList);
-            if (!(timeLimit > 0 && double.IsFinite(timeLimit))) throw new UsageException($"--time-limit must be a number of seconds above 0, got {timeLimit}.");
+            timeLimits = TimeLimits(timeLimitList);
             if (maxTrials is < 1) throw new UsageException($"--max-trials must be at least 1, got {maxTrials}.");
             if (NasDataSets.Tabular.FindDirectory() is null) throw new UsageException(NasDataSets.Tabular.MissingReason() ?? "data/tabular is missing.");
         }
@@ -76,8 +81,9 @@ internal static class PipelinesCommand
         }
         try
         {
-            var runs = await new PipelineComparison(context.Stderr).RunAllAsync(sets, methods, seeds, timeLimit, maxTrials, token).ConfigureAwait(false);
-            var table = PipelineComparison.Table(runs);
+            var runs = await new PipelineComparison(context.Stderr, evaluateDefaultsFirst)
+                .RunAllAsync(sets, methods, seeds, timeLimits, maxTrials, token).ConfigureAwait(false);
+            var table = PipelineComparison.Tables(runs);
             context.Stdout.Write(table);
             if (output is not null) await File.WriteAllTextAsync(output, table, CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.Success;
@@ -87,5 +93,16 @@ internal static class PipelinesCommand
             context.Stderr.WriteLine("pipelines: cancelled.");
             return ExitCodes.Cancelled;
         }
+    }
+
+    private static IReadOnlyList<double> TimeLimits(string? list)
+    {
+        var parts = (list ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) throw new UsageException("--time-limit needs at least one number of seconds.");
+        return parts.Select(part => double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds > 0 && double.IsFinite(seconds)
+                ? seconds
+                : throw new UsageException($"--time-limit must be numbers of seconds above 0, got '{part}'."))
+            .Distinct().ToArray();
     }
 }

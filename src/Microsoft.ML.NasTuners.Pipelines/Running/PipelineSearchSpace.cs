@@ -13,19 +13,33 @@ internal sealed class PipelineSearchSpace
 
     private readonly Dictionary<string, PipelineTrainer> _trainers;
 
+    private readonly (string Name, SearchSpace Space)[] _branches;
+    private readonly HashSet<string> _mlNetDefaultPoints;
+
     public PipelineSearchSpace(IReadOnlyList<PipelineTrainer> trainers)
     {
         if (trainers.Count == 0) throw new ArgumentException("The search needs at least one trainer.", nameof(trainers));
         _trainers = trainers.ToDictionary(t => t.Name);
-        Space = new SearchSpace
-        {
-            [TrainerKey] = new ConditionalChoiceOption(trainers.Select(t =>
-                (t.Name, new SearchSpace(t.SearchSpace.Select(kv => KeyValuePair.Create(Prefix(t.Name) + kv.Key, kv.Value)))))
-                .ToArray()),
-        };
+        _branches = trainers.Select(t =>
+            (t.Name, new SearchSpace(t.SearchSpace.Select(kv => KeyValuePair.Create(Prefix(t.Name) + kv.Key, kv.Value))))).ToArray();
+        Space = new SearchSpace { [TrainerKey] = new ConditionalChoiceOption(_branches) };
+        _mlNetDefaultPoints = trainers.Zip(DefaultPoints()).Where(pair => pair.First.DefaultPointIsMlNetDefaults)
+            .Select(pair => pair.Second.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 
     public SearchSpace Space { get; }
+
+    /// <summary>Each trainer's default point (its options at ML.NET's defaults), in the trainers' order: the first trials
+    /// of a search that starts where ML.NET's default settings end.</summary>
+    public IReadOnlyList<Parameter> DefaultPoints() => _branches
+        .Select(b => new SearchSpace { [TrainerKey] = new ConditionalChoiceOption(_branches, defaultBranch: b.Name) }.SampleDefault())
+        .ToArray();
+
+    /// <summary>True when <paramref name="proposal"/> is the default point of a trainer whose default point stands for
+    /// ML.NET's defaults (<see cref="PipelineTrainer.DefaultPointIsMlNetDefaults"/>). It is then trained by the
+    /// trainer's defaults factory: a space can only approximate what ML.NET chooses by itself (SDCA's regularisation is
+    /// chosen from the data, LightGbm leaves some options unset).</summary>
+    public bool IsMlNetDefaultPoint(Parameter proposal) => _mlNetDefaultPoints.Contains(proposal.ToString());
 
     /// <summary>The trainer a proposal chose and its own hyper-parameters, without the prefix.</summary>
     public (PipelineTrainer Trainer, Parameter Parameter) Read(Parameter proposal)

@@ -20,7 +20,8 @@ public sealed class PipelineTrainer
 
     private PipelineTrainer(string name, PipelineTask task, SearchSpace searchSpace,
         Func<MLContext, Parameter, TrainerInput, IEstimator<ITransformer>> factory,
-        Func<MLContext, TrainerInput, IEstimator<ITransformer>>? defaults, bool needsNormalization, bool usesIterations)
+        Func<MLContext, TrainerInput, IEstimator<ITransformer>>? defaults, bool needsNormalization, bool usesIterations,
+        bool defaultPointIsMlNetDefaults)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
@@ -30,6 +31,7 @@ public sealed class PipelineTrainer
         _defaults = defaults ?? ((context, input) => factory(context, searchSpace.SampleDefault(), input));
         NeedsNormalization = needsNormalization;
         UsesIterationFidelity = usesIterations;
+        DefaultPointIsMlNetDefaults = defaultPointIsMlNetDefaults && defaults is not null;
     }
 
     /// <summary>The trainer's name, as proposals and results show it.</summary>
@@ -61,14 +63,14 @@ public sealed class PipelineTrainer
     {
         ArgumentNullException.ThrowIfNull(factory);
         return new PipelineTrainer(name, task, searchSpace, (context, parameter, input) => factory(context, parameter.AsType<TOptions>(), input),
-            defaults, needsNormalization, usesIterations: false);
+            defaults, needsNormalization, usesIterations: false, defaultPointIsMlNetDefaults: true);
     }
 
     /// <summary>A trainer over an untyped space; the factory reads the proposal's values by key.</summary>
     public static PipelineTrainer Create(string name, PipelineTask task, SearchSpace searchSpace,
         Func<MLContext, Parameter, TrainerInput, IEstimator<ITransformer>> factory, bool needsNormalization = false,
         Func<MLContext, TrainerInput, IEstimator<ITransformer>>? defaults = null, bool usesIterationFidelity = false) =>
-        new(name, task, searchSpace, factory, defaults, needsNormalization, usesIterationFidelity);
+        new(name, task, searchSpace, factory, defaults, needsNormalization, usesIterationFidelity, defaultPointIsMlNetDefaults: true);
 
     /// <summary>The same trainer with the hyper-parameter <paramref name="key"/> searched over <paramref name="option"/>
     /// (a new range, or a new hyper-parameter the factory reads).</summary>
@@ -77,8 +79,14 @@ public sealed class PipelineTrainer
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(option);
         var space = new SearchSpace(SearchSpace.Where(kv => kv.Key != key)) { [key] = option };
-        return new PipelineTrainer(Name, Task, space, _factory, _defaults, NeedsNormalization, UsesIterationFidelity);
+        // A changed space has its own default point, which ML.NET's defaults need not respect (a narrowed range).
+        return new PipelineTrainer(Name, Task, space, _factory, _defaults, NeedsNormalization, UsesIterationFidelity, defaultPointIsMlNetDefaults: false);
     }
+
+    /// <summary>True when the default point of <see cref="SearchSpace"/> stands for ML.NET's default settings, so a search
+    /// that starts from it trains the defaults estimator: the trainer has a defaults factory and its space is the one it
+    /// was created with.</summary>
+    internal bool DefaultPointIsMlNetDefaults { get; }
 
     /// <summary>The estimator for a proposal of this trainer's hyper-parameters.</summary>
     internal IEstimator<ITransformer> CreateEstimator(MLContext context, Parameter parameter, TrainerInput input) => _factory(context, parameter, input);

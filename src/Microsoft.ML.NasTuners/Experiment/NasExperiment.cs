@@ -65,6 +65,7 @@ public sealed class NasExperiment
     private string? _storage;
     private InterruptedTrialPolicy _interruptedTrials = InterruptedTrialPolicy.Rerun;
     private bool _evaluateDefaultsFirst;
+    private IReadOnlyList<Parameter>? _defaults;
     private int _maxAbandonedTrials = DefaultMaxAbandonedTrials;
     private readonly List<Parameter> _enqueued = [];
 
@@ -378,6 +379,16 @@ public sealed class NasExperiment
         return this;
     }
 
+    // A space whose defaults are several points (a pipeline search: every trainer's default settings) gives them here;
+    // they run first under the same rule as the space's one default point.
+    internal NasExperiment SetEvaluateDefaultsFirst(IReadOnlyList<Parameter> defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        _defaults = defaults;
+        _evaluateDefaultsFirst = defaults.Count > 0;
+        return this;
+    }
+
     /// <summary>Queues a parameter to be evaluated before the tuner is asked (a warm start): queued parameters run
     /// first, in order, after the defaults (<see cref="SetEvaluateDefaultsFirst"/>). The tuner learns their results
     /// like any other. The queue is used by the next run only.</summary>
@@ -478,7 +489,8 @@ public sealed class NasExperiment
         {
             var space = _searchSpace ?? throw new InvalidOperationException(
                 "SetEvaluateDefaultsFirst needs the search space: call SetSearchSpace.");
-            session.Enqueue(space.SampleDefault());
+            foreach (var defaults in _defaults ?? [space.SampleDefault()])
+                session.Enqueue(defaults);
         }
         foreach (var parameter in _enqueued)
             session.Enqueue(parameter);
