@@ -27,7 +27,8 @@ namespace Microsoft.ML.NasTuners.Pipelines;
 /// <remarks>Defaults: the metric of <see cref="PipelineMetrics.DefaultFor"/>, the validation of
 /// <see cref="PipelineValidation.DefaultFor"/>, every trainer of <see cref="PipelineTrainers.For"/>, fidelities on
 /// (budgets 1 to 9, <see cref="FidelityMapping"/>), every trainer's ML.NET defaults evaluated first
-/// (<see cref="SetEvaluateDefaultsFirst"/>), <see cref="NasExperiment.DefaultMaxTrials"/> trials, no time limit,
+/// (<see cref="SetEvaluateDefaultsFirst"/>), no time limit and <see cref="NasExperiment.DefaultMaxTrials"/> trials (with a
+/// time limit, as many trials as it allows),
 /// one trial at a time, the context's seed (else 0).</remarks>
 public sealed class PipelineExperiment
 {
@@ -48,7 +49,7 @@ public sealed class PipelineExperiment
     private readonly HashSet<string> _excluded = [];
     private int _seed;
     private double? _timeLimit;
-    private int _maxTrials = NasExperiment.DefaultMaxTrials;
+    private int? _maxTrials;
 
     internal PipelineExperiment(MLContext context, PipelineTask task, IDataView trainData, string labelColumnName)
     {
@@ -176,7 +177,8 @@ public sealed class PipelineExperiment
         return this;
     }
 
-    /// <summary>As <see cref="NasExperiment.SetMaxTrials"/>.</summary>
+    /// <summary>As <see cref="NasExperiment.SetMaxTrials"/>. Default: <see cref="NasExperiment.DefaultMaxTrials"/> without a
+    /// time limit; with one, no trial limit.</summary>
     public PipelineExperiment SetMaxTrials(int maxTrials)
     {
         if (maxTrials < 1) throw new ArgumentOutOfRangeException(nameof(maxTrials), maxTrials, "Max trials must be at least 1.");
@@ -245,7 +247,8 @@ public sealed class PipelineExperiment
         var experiment = _context.Nas().CreateExperiment()
             .SetSearchSpace(space.Space)
             .SetSeed(_seed)
-            .SetMaxTrials(_maxTrials)
+            // A time limit alone is a budget of time, as in ML.NET AutoML: a trial count would end the search before it.
+            .SetMaxTrials(_maxTrials ?? (_timeLimit is null ? NasExperiment.DefaultMaxTrials : int.MaxValue))
             .SetObjective((parameter, trial, token) =>
             {
                 var (trainer, own) = space.Read(parameter);

@@ -158,6 +158,30 @@ public class PipelineExperimentTests
         result.Trials.Select(t => t.Parameter.ToString()).Should().NotIntersectWith(defaultPoints);
     }
 
+    [DataTheory("tabular")]
+    [InlineData(null, null, NasExperiment.DefaultMaxTrials)]
+    [InlineData(60.0, null, int.MaxValue)]
+    [InlineData(60.0, 7, 7)]
+    public async Task A_time_limit_alone_lifts_the_trial_limit_and_an_explicit_one_is_kept(double? timeLimit, int? maxTrials, int expected)
+    {
+        var context = new MLContext(seed: 1);
+        var experiment = context.Nas().BinaryClassification(TabularSets.Load(context, "pima"), TabularSets.Label).SetTrainers("LbfgsLogisticRegression");
+        if (timeLimit is { } seconds) experiment.SetTimeLimit(seconds);
+        if (maxTrials is { } n) experiment.SetMaxTrials(n);
+        using var stop = new CancellationTokenSource();
+        var seen = new List<int>();
+        experiment.SetProgress(new SynchronousProgress(p => { seen.Add(p.MaxTrials); stop.Cancel(); }));
+
+        await experiment.RunAsync(stop.Token);
+
+        seen.Should().NotBeEmpty().And.OnlyContain(m => m == expected);
+    }
+
+    private sealed class SynchronousProgress(Action<ExperimentProgress> report) : IProgress<ExperimentProgress>
+    {
+        public void Report(ExperimentProgress value) => report(value);
+    }
+
     [DataFact("tabular")]
     public void A_label_that_is_not_there_is_refused_with_the_columns_named()
     {
