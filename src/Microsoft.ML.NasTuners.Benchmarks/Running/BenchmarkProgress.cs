@@ -9,4 +9,7 @@ public readonly record struct BenchmarkProgress(long CompletedTrials, long Total
 {
     /// <summary>Runs started and not yet finished when the report was made.</summary>
     public int RunningRuns { get; init; }
+
+    /// <summary>The run whose trial this report follows, and its best so far; null on a report that a run finished.</summary>
+    public RunStanding? Latest { get; init; }
 }

@@ -90,7 +90,7 @@ public sealed class BenchmarkRunner
         var runningRuns = 0;
         var doneByRun = new long[runs.Count];
 
-        void Report(int run, long done, bool runFinished)
+        void Report(int run, long done, bool runFinished, RunStanding? latest = null)
         {
             // Under a lock so that the counts the observer sees only grow.
             lock (gate)
@@ -110,7 +110,7 @@ public sealed class BenchmarkRunner
                 {
                     return;
                 }
-                progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Count) { RunningRuns = Volatile.Read(ref runningRuns) });
+                progress?.Report(new BenchmarkProgress(completedTrials, totalTrials, completedRuns, runs.Count) { RunningRuns = Volatile.Read(ref runningRuns), Latest = latest });
             }
         }
 
@@ -133,7 +133,8 @@ public sealed class BenchmarkRunner
                         {
                             // The observer first, so that what progress reports as done has been seen.
                             observer.TrialFinished(record);
-                            Report(i, plan.BudgetLimit is null ? record.Trial + 1 : (long)Math.Floor(record.SpentBudget / full + 1e-9), runFinished: false);
+                            Report(i, plan.BudgetLimit is null ? record.Trial + 1 : (long)Math.Floor(record.SpentBudget / full + 1e-9), runFinished: false,
+                                new RunStanding(run, record.Trial + 1, record.Regret));
                         },
                         cancellationToken, plan.BudgetLimit, plan.CountContinuation);
                     observer.RunFinished(run);

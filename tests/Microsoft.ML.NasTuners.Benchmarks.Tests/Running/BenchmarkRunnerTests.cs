@@ -187,6 +187,20 @@ public class BenchmarkRunnerTests
     }
 
     [Fact]
+    public void Each_trial_report_says_which_run_it_follows_and_that_run_s_best_regret_so_far()
+    {
+        var reports = new List<BenchmarkProgress>();
+        var records = new BenchmarkRunner().Run(new BenchmarkPlan { Problems = ["branin"], Tuners = ["random"], Seeds = [1], Trials = 10 },
+            new SynchronousProgress(reports.Add));
+
+        var standings = reports.Where(r => r.Latest is not null).Select(r => r.Latest!.Value).ToList();
+        standings.Should().HaveCount(10).And.OnlyContain(s => s.Run == new BenchmarkRunId("branin", "random", 1));
+        standings.Select(s => s.Trials).Should().Equal(Enumerable.Range(1, 10));
+        standings.Select(s => s.Regret).Should().Equal(records.Select(r => r.Regret));
+        standings.Select(s => s.Regret!.Value).Should().BeInDescendingOrder("the incumbent only improves");
+    }
+
+    [Fact]
     public void Custom_registries_run_custom_tuners()
     {
         var registry = new TunerRegistry().Add("counting", "test", (space, seed, _, _) => new CountingTuner(space, seed));

@@ -12,7 +12,8 @@ public class ProgressDisplayTests
         run.ExitCode.Should().Be(0, run.Stderr);
         var lines = run.Stderr.Split('\n').Where(l => l.StartsWith("bench: ", StringComparison.Ordinal) && l.Contains("% (")).ToList();
         lines.Select(l => l[7..l.IndexOf('%')]).Should().Equal("10", "20", "30", "40", "50", "60", "70", "80", "90", "100");
-        lines.SkipLast(1).Should().OnlyContain(l => Regex.IsMatch(l, @"runs done, [0-2] running, [0-9.]+ trials/(s|min), (about .+ left|)\)$"));
+        lines.SkipLast(1).Should().OnlyContain(l => Regex.IsMatch(l,
+            @"runs done, [0-2] running, [0-9.]+ trials/(s|min), (about .+ left|), last: branin / random / seed [1-4] at trial [0-9]+, best regret [0-9.Ee+-]+\)$"));
         lines[^1].Should().EndWith("(200/200 trials, 4/4 runs done)");
     }
 
