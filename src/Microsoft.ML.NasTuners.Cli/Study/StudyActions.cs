@@ -37,12 +37,23 @@ internal static class StudyActions
             .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")) + $" ({trials.Count} in all)");
         if (Best(trials) is { } best)
             context.Stdout.WriteLine($"best: trial {best.Id}, loss {Loss(best.Loss)}{(best.Budget is { } b ? $" at budget {b.ToString(CultureInfo.InvariantCulture)}" : "")}, {best.Parameter}");
-        var table = NewTable(context, "id", "status", "loss", "budget", "ms", "parameter");
+        // The curves' column only for a study whose trials reported, so other studies show as they always did.
+        var reported = trials.Any(t => t.IntermediateValues.Count > 0);
+        if (reported)
+            context.Stdout.WriteLine($"intermediate values: {trials.Sum(t => t.IntermediateValues.Count)} reports by {trials.Count(t => t.IntermediateValues.Count > 0)} trials");
+        var table = reported
+            ? NewTable(context, "id", "status", "loss", "budget", "ms", "reported", "parameter")
+            : NewTable(context, "id", "status", "loss", "budget", "ms", "parameter");
         foreach (var t in trials)
         {
-            table.AddRow(Number(t.Id), new Text(t.Status.ToString()), new Text(Loss(t.Loss)),
-                new Text(t.Budget?.ToString(CultureInfo.InvariantCulture) ?? "-"),
-                new Text(t.DurationMs.ToString("0", CultureInfo.InvariantCulture)), new Text(t.Parameter.ToString()));
+            var cells = new List<Text>
+            {
+                Number(t.Id), new(t.Status.ToString()), new(Loss(t.Loss)), new(t.Budget?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                new(t.DurationMs.ToString("0", CultureInfo.InvariantCulture)),
+            };
+            if (reported) cells.Add(new Text(Reported(t)));
+            cells.Add(new Text(t.Parameter.ToString()));
+            table.AddRow(cells.ToArray());
         }
         Consoles.Write(context.Stdout, context.StdoutIsTerminal, table);
         return ExitCodes.Success;
@@ -176,6 +187,11 @@ internal static class StudyActions
         foreach (var header in headers) table.AddColumn(new TableColumn(new Text(header)));
         return table;
     }
+
+    // How far the trial's curve went: "9 to step 9", or "-" for none.
+    private static string Reported(StudyTrial t) => t.IntermediateValues.Count == 0
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{t.IntermediateValues.Count} to step {t.IntermediateValues[^1].Step}");
 
     private static Text Number(int n) => new(n.ToString(CultureInfo.InvariantCulture));
 
