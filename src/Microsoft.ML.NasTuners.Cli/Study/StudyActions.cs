@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.NasTuners.Benchmarks;
+using Microsoft.ML.NasTuners.Benchmarks.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 using Microsoft.ML.NasTuners.Visualization;
 using Spectre.Console;
@@ -108,22 +109,31 @@ internal static class StudyActions
         if (s.Trials < 1 || s.Parallel < 1 || s.TrialDelayMs < 0)
             return Usage(context, "--trials and --parallel must be at least 1, --trial-delay-ms at least 0.");
 
+        if (!BenchmarkPruners.Names.Contains(s.Pruner))
+            return Usage(context, $"Unknown pruner '{s.Pruner}'. Valid pruners: {string.Join(", ", BenchmarkPruners.Names)}.");
+
         var problem = BenchmarkProblems.Create(s.Problem);
+        // With a pruner a multi-fidelity problem is learning curves, as in `nas-tuners pruning` and `worker --pruner`.
+        var curves = s.Pruner != "none";
+        if (curves && !LearningCurves.Has(problem))
+            return Usage(context, $"--pruner needs learning curves: problem '{s.Problem}' has no budget range to train epoch by epoch; use a multi-fidelity problem such as mf_hartmann6.");
+        var tunerProblem = curves ? LearningCurves.TunerView(problem) : problem;
         try
         {
             // A PostgreSQL study needs the Postgres package's store, which Core's storage strings do not open.
             using var postgres = CliStores.IsPostgres(s.Storage) ? CliStores.Open(s.Storage) : null;
             var experiment = new MLContext(s.Seed).Nas().CreateExperiment()
                 .SetSearchSpace(problem.SearchSpace)
-                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem, new RunShape(s.Trials, s.Parallel)))
+                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, tunerProblem, new RunShape(s.Trials, s.Parallel)))
                 .SetObjective(async (parameter, trial, ct) =>
                 {
                     if (s.TrialDelayMs > 0) await Task.Delay(s.TrialDelayMs, ct).ConfigureAwait(false);
-                    return problem.Evaluate(parameter, trial.Budget);
+                    return curves ? LearningCurves.Train(problem, parameter, trial, ct.ThrowIfCancellationRequested) : problem.Evaluate(parameter, trial.Budget);
                 })
                 .SetMaxTrials(s.Trials)
                 .SetDegreeOfParallelism(s.Parallel)
                 .SetSeed(s.Seed);
+            if (BenchmarkPruners.Create(s.Pruner, problem.MinBudget ?? 1, problem.MaxBudget ?? 1) is { } pruner) experiment.SetPruner(pruner);
             if (!s.Quiet) experiment.SetProgress(new StudyProgressLines(context.Stderr, $"study {s.Study}"));
             experiment = postgres is null ? experiment.SetStudy(s.Study, s.Storage) : experiment.SetStudy(s.Study, postgres);
             var result = await experiment.RunAsync(cancellationToken).ConfigureAwait(false);
