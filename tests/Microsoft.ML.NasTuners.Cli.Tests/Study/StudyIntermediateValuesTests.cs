@@ -89,4 +89,26 @@ public sealed class StudyIntermediateValuesTests : IDisposable
 
         show.Stdout.Should().NotContain("intermediate values").And.NotContain("reported");
     }
+
+    [Fact]
+    public void Study_run_with_a_pruner_trains_learning_curves_and_records_pruned_trials_with_their_curves()
+    {
+        var run = CliRun.Of("study", "run", "--storage", Storage, "--study", "mf", "--problem", "mf_hartmann6", "--tuner", "random",
+            "--trials", "30", "--pruner", "median", "--quiet");
+        run.ExitCode.Should().Be(0, run.Stderr);
+
+        using var store = new SqliteTrialStore(Storage);
+        var trials = store.GetTrials("mf");
+        trials.Should().HaveCount(30);
+        trials.Should().Contain(t => t.Status == TrialStatus.Pruned);
+        foreach (var t in trials)
+        {
+            t.IntermediateValues.Should().NotBeEmpty();
+            if (t.Status == TrialStatus.Pruned) t.Loss.Should().Be(t.IntermediateValues[^1].Value);
+            else t.IntermediateValues.Should().HaveCount(81, "mf_hartmann6 trains 81 epochs");
+        }
+        var unknown = CliRun.Of("study", "run", "--storage", Storage, "--study", "x", "--problem", "mf_hartmann6", "--pruner", "wild");
+        unknown.ExitCode.Should().Be(2);
+        unknown.Stderr.Should().Contain("'wild'");
+    }
 }
