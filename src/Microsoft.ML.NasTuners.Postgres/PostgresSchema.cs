@@ -13,6 +13,9 @@ namespace Microsoft.ML.NasTuners.Postgres;
 /// (<c>result_seq</c>, and <c>told_before</c>: the number the next trial had when the result was written), which every
 /// worker replays into its tuner; <c>requeue_of</c>, the trial a re-queued one repeats; and <c>superseded</c>, set on a
 /// trial whose lease expired and that was re-queued, so that the study's limits count its repeat instead.
+/// <c>nastuners_intermediate_values</c> (the values trials reported at each step; a double column keeps NaN, so a
+/// diverged trial's value is stored as it is) came later within version 1: every statement here is <c>IF NOT
+/// EXISTS</c>, so a database created before it gains the table the first time a store opens it.
 /// </remarks>
 internal static class PostgresSchema
 {
@@ -77,6 +80,13 @@ internal static class PostgresSchema
             budget          DOUBLE PRECISION,
             config_id       INTEGER,
             previous_budget DOUBLE PRECISION
+        );
+        CREATE TABLE IF NOT EXISTS nastuners_intermediate_values (
+            study_id BIGINT NOT NULL REFERENCES nastuners_studies (study_id) ON DELETE CASCADE,
+            trial_id INTEGER NOT NULL,
+            step     DOUBLE PRECISION NOT NULL,
+            value    DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (study_id, trial_id, step)
         );
         """;
 

@@ -1,3 +1,4 @@
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 using Npgsql;
 
@@ -163,10 +164,40 @@ public sealed class PostgresTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
+    public void ReportIntermediateValue(string study, int trialId, double step, double value)
+    {
+        TrialStoreRules.CheckName(study, nameof(study));
+        step = TrialStoreRules.CheckStep(step);
+        InTransaction((c, tx) =>
+        {
+            // No lock on the study's row, which every start and result of every worker takes: a report only locks its
+            // trial's row (FOR SHARE), so that the trial cannot finish between this check and the write.
+            var studyId = RequireStudyId(c, tx, study);
+            var status = Scalar(c, tx, "SELECT status FROM nastuners_trials WHERE study_id = @study AND trial_id = @trial FOR SHARE;",
+                ("study", studyId), ("trial", trialId)) as string ?? throw StudyErrors.NoTrialToReport(study, trialId);
+            var stored = Enum.Parse<TrialStatus>(status);
+            if (stored != TrialStatus.Running)
+                throw StudyErrors.ReportAfterFinish(study, trialId, stored);
+            Execute(c, tx,
+                "INSERT INTO nastuners_intermediate_values (study_id, trial_id, step, value) VALUES (@study, @trial, @step, @value) " +
+                "ON CONFLICT (study_id, trial_id, step) DO UPDATE SET value = EXCLUDED.value;",
+                ("study", studyId), ("trial", trialId), ("step", step), ("value", value));
+            return true;
+        });
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<StudyTrial> GetTrials(string study)
     {
         TrialStoreRules.CheckName(study, nameof(study));
-        return InTransaction((c, tx) => ReadTrials(c, tx, RequireStudyId(c, tx, study), "TRUE").Select(t => t.Trial).ToList());
+        return InTransaction((c, tx) =>
+        {
+            var studyId = RequireStudyId(c, tx, study);
+            var curves = ReadCurves(c, tx, studyId);
+            return ReadTrials(c, tx, studyId, "TRUE")
+                .Select(t => curves.TryGetValue(t.Trial.Id, out var values) ? t.Trial with { IntermediateValues = values } : t.Trial)
+                .ToList();
+        });
     }
 
     /// <summary>Closes the pool. Everything written is already committed.</summary>
@@ -249,6 +280,23 @@ public sealed class PostgresTrialStore : ITrialStore
         var trials = new List<LoggedTrial>();
         while (reader.Read()) trials.Add(PostgresTrialRows.Read(reader));
         return trials;
+    }
+
+    /// <summary>Every trial's reported values, by trial and ascending step.</summary>
+    internal static Dictionary<int, List<IntermediateValue>> ReadCurves(NpgsqlConnection c, NpgsqlTransaction tx, long studyId)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT trial_id, step, value FROM nastuners_intermediate_values WHERE study_id = @study ORDER BY trial_id, step;", c, tx);
+        command.Parameters.AddWithValue("study", studyId);
+        using var reader = command.ExecuteReader();
+        var curves = new Dictionary<int, List<IntermediateValue>>();
+        while (reader.Read())
+        {
+            var id = reader.GetInt32(0);
+            if (!curves.TryGetValue(id, out var curve)) curves[id] = curve = [];
+            curve.Add(new IntermediateValue(reader.GetDouble(1), reader.GetDouble(2)));
+        }
+        return curves;
     }
 
     internal static long RequireStudyId(NpgsqlConnection c, NpgsqlTransaction tx, string name) =>

@@ -1,5 +1,3 @@
-using Microsoft.ML.NasTuners.Pruning;
-
 namespace Microsoft.ML.NasTuners.Benchmarks.Pruning;
 
 /// <summary>
@@ -10,17 +8,8 @@ namespace Microsoft.ML.NasTuners.Benchmarks.Pruning;
 /// </summary>
 public static class PruningComparison
 {
-    /// <summary>The pruners compared, by name.</summary>
+    /// <summary>The pruners compared by default, by name; any of <see cref="BenchmarkPruners.Names"/> may be run.</summary>
     public static IReadOnlyList<string> Pruners { get; } = ["none", "median", "asha"];
-
-    /// <summary>The pruner a name stands for, with its defaults; null for none.</summary>
-    public static IPruner? Create(string name, double minEpochs) => name switch
-    {
-        "none" => null,
-        "median" => new MedianPruner(),
-        "asha" => new SuccessiveHalvingPruner(minEpochs),
-        _ => throw new ArgumentException($"Unknown pruner '{name}'. Valid pruners: {string.Join(", ", Pruners)}.", nameof(name)),
-    };
 
     /// <summary>Runs one arm: a fresh tuner from <paramref name="tuners"/> on <paramref name="problemName"/>, for
     /// <paramref name="epochs"/> epochs in all.</summary>
@@ -32,29 +21,23 @@ public static class PruningComparison
         var problem = BenchmarkProblems.Create(problemName);
         if (problem.MinBudget is not { } min || problem.MaxBudget is not { } max)
             throw new ArgumentException($"Problem '{problemName}' has no budget range to read as epochs (use mf_hartmann6).", nameof(problemName));
-        var fullEpochs = (int)max;
         var spent = 0L;
         using var outOfEpochs = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var experiment = new MLContext(seed).Nas().CreateExperiment()
             .SetSearchSpace(problem.SearchSpace)
             // A single-fidelity run of the tuner: the epochs are the trial's own business, not the tuner's budget.
-            .SetTuner((space, s) => tuners.Create(tuner, space, s, new SingleFidelityView(problem)))
-            .SetObjective((parameter, trial, _) =>
+            .SetTuner((space, s) => tuners.Create(tuner, space, s, LearningCurves.TunerView(problem)))
+            .SetObjective((parameter, trial, _) => LearningCurves.Train(problem, parameter, trial, () =>
             {
-                for (var epoch = (int)min; epoch <= fullEpochs; epoch++)
+                if (Interlocked.Increment(ref spent) > epochs)
                 {
-                    if (Interlocked.Increment(ref spent) > epochs)
-                    {
-                        outOfEpochs.Cancel();
-                        throw new OperationCanceledException("The epochs are spent.");
-                    }
-                    if (trial.Report(epoch, problem.Evaluate(parameter, epoch))) trial.Prune();
+                    outOfEpochs.Cancel();
+                    throw new OperationCanceledException("The epochs are spent.");
                 }
-                return problem.Evaluate(parameter, fullEpochs);
-            })
+            }))
             .SetMaxTrials(int.MaxValue)
             .SetSeed(seed);
-        if (Create(pruner, min) is { } p) experiment.SetPruner(p);
+        if (BenchmarkPruners.Create(pruner, min, max) is { } p) experiment.SetPruner(p);
         var result = await experiment.RunAsync(outOfEpochs.Token).ConfigureAwait(false);
         var finished = result.Trials.Where(t => t.Status == TrialStatus.Succeeded).ToArray();
         var regret = finished.Length == 0 ? double.PositiveInfinity : (finished.Min(t => t.Loss) - problem.OptimalValue) / problem.RegretScale;

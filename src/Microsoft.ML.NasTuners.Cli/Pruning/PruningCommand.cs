@@ -27,7 +27,7 @@ internal static class PruningCommand
         };
         var pruners = new Option<string>("--pruners")
         {
-            Description = $"Pruners to compare, comma-separated. ({string.Join(", ", PruningComparison.Pruners)})",
+            Description = $"Pruners to compare, comma-separated. ({string.Join(", ", BenchmarkPruners.Names)})",
             DefaultValueFactory = _ => string.Join(",", PruningComparison.Pruners),
             HelpName = "names",
         };
@@ -69,7 +69,7 @@ internal static class PruningCommand
             maxBudget = max;
             if (!context.Tuners.Contains(tuner))
                 throw new UsageException($"Unknown tuner '{tuner}'. Valid tuners: {string.Join(", ", context.Tuners.Names)}.");
-            pruners = NameListParser.Parse([prunerList], "pruner", "--pruners", PruningComparison.Pruners);
+            pruners = NameListParser.Parse([prunerList], "pruner", "--pruners", BenchmarkPruners.Names);
             seeds = SeedListParser.Parse(seedList);
             if (fullTrainings < 1) throw new UsageException($"--full-trainings must be at least 1, got {fullTrainings}.");
         }

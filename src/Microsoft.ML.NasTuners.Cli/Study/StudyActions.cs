@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.NasTuners.Benchmarks;
+using Microsoft.ML.NasTuners.Benchmarks.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 using Microsoft.ML.NasTuners.Visualization;
 using Spectre.Console;
@@ -37,12 +38,23 @@ internal static class StudyActions
             .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")) + $" ({trials.Count} in all)");
         if (Best(trials) is { } best)
             context.Stdout.WriteLine($"best: trial {best.Id}, loss {Loss(best.Loss)}{(best.Budget is { } b ? $" at budget {b.ToString(CultureInfo.InvariantCulture)}" : "")}, {best.Parameter}");
-        var table = NewTable(context, "id", "status", "loss", "budget", "ms", "parameter");
+        // The curves' column only for a study whose trials reported, so other studies show as they always did.
+        var reported = trials.Any(t => t.IntermediateValues.Count > 0);
+        if (reported)
+            context.Stdout.WriteLine($"intermediate values: {trials.Sum(t => t.IntermediateValues.Count)} reports by {trials.Count(t => t.IntermediateValues.Count > 0)} trials");
+        var table = reported
+            ? NewTable(context, "id", "status", "loss", "budget", "ms", "reported", "parameter")
+            : NewTable(context, "id", "status", "loss", "budget", "ms", "parameter");
         foreach (var t in trials)
         {
-            table.AddRow(Number(t.Id), new Text(t.Status.ToString()), new Text(Loss(t.Loss)),
-                new Text(t.Budget?.ToString(CultureInfo.InvariantCulture) ?? "-"),
-                new Text(t.DurationMs.ToString("0", CultureInfo.InvariantCulture)), new Text(t.Parameter.ToString()));
+            var cells = new List<Text>
+            {
+                Number(t.Id), new(t.Status.ToString()), new(Loss(t.Loss)), new(t.Budget?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                new(t.DurationMs.ToString("0", CultureInfo.InvariantCulture)),
+            };
+            if (reported) cells.Add(new Text(Reported(t)));
+            cells.Add(new Text(t.Parameter.ToString()));
+            table.AddRow(cells.ToArray());
         }
         Consoles.Write(context.Stdout, context.StdoutIsTerminal, table);
         return ExitCodes.Success;
@@ -97,22 +109,31 @@ internal static class StudyActions
         if (s.Trials < 1 || s.Parallel < 1 || s.TrialDelayMs < 0)
             return Usage(context, "--trials and --parallel must be at least 1, --trial-delay-ms at least 0.");
 
+        if (!BenchmarkPruners.Names.Contains(s.Pruner))
+            return Usage(context, $"Unknown pruner '{s.Pruner}'. Valid pruners: {string.Join(", ", BenchmarkPruners.Names)}.");
+
         var problem = BenchmarkProblems.Create(s.Problem);
+        // With a pruner a multi-fidelity problem is learning curves, as in `nas-tuners pruning` and `worker --pruner`.
+        var curves = s.Pruner != "none";
+        if (curves && !LearningCurves.Has(problem))
+            return Usage(context, $"--pruner needs learning curves: problem '{s.Problem}' has no budget range to train epoch by epoch; use a multi-fidelity problem such as mf_hartmann6.");
+        var tunerProblem = curves ? LearningCurves.TunerView(problem) : problem;
         try
         {
             // A PostgreSQL study needs the Postgres package's store, which Core's storage strings do not open.
             using var postgres = CliStores.IsPostgres(s.Storage) ? CliStores.Open(s.Storage) : null;
             var experiment = new MLContext(s.Seed).Nas().CreateExperiment()
                 .SetSearchSpace(problem.SearchSpace)
-                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, problem, new RunShape(s.Trials, s.Parallel)))
+                .SetTuner((space, seed) => context.Tuners.Create(s.Tuner, space, seed, tunerProblem, new RunShape(s.Trials, s.Parallel)))
                 .SetObjective(async (parameter, trial, ct) =>
                 {
                     if (s.TrialDelayMs > 0) await Task.Delay(s.TrialDelayMs, ct).ConfigureAwait(false);
-                    return problem.Evaluate(parameter, trial.Budget);
+                    return curves ? LearningCurves.Train(problem, parameter, trial, ct.ThrowIfCancellationRequested) : problem.Evaluate(parameter, trial.Budget);
                 })
                 .SetMaxTrials(s.Trials)
                 .SetDegreeOfParallelism(s.Parallel)
                 .SetSeed(s.Seed);
+            if (BenchmarkPruners.Create(s.Pruner, problem.MinBudget ?? 1, problem.MaxBudget ?? 1) is { } pruner) experiment.SetPruner(pruner);
             if (!s.Quiet) experiment.SetProgress(new StudyProgressLines(context.Stderr, $"study {s.Study}"));
             experiment = postgres is null ? experiment.SetStudy(s.Study, s.Storage) : experiment.SetStudy(s.Study, postgres);
             var result = await experiment.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -176,6 +197,11 @@ internal static class StudyActions
         foreach (var header in headers) table.AddColumn(new TableColumn(new Text(header)));
         return table;
     }
+
+    // How far the trial's curve went: "9 to step 9", or "-" for none.
+    private static string Reported(StudyTrial t) => t.IntermediateValues.Count == 0
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{t.IntermediateValues.Count} to step {t.IntermediateValues[^1].Step}");
 
     private static Text Number(int n) => new(n.ToString(CultureInfo.InvariantCulture));
 

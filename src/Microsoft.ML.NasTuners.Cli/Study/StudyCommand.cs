@@ -92,14 +92,23 @@ internal static class StudyCommand
             Description = "Make each trial take at least this long (to watch, or kill, a run that would otherwise end at once).",
             DefaultValueFactory = _ => 0,
         };
+        var pruner = new Option<string>("--pruner")
+        {
+            Description = $"Stop trials early against the study's curves ({string.Join(", ", Benchmarks.Pruning.BenchmarkPruners.Names)}); a multi-fidelity problem then trains as learning curves, reporting every epoch.",
+            DefaultValueFactory = _ => "none",
+            HelpName = "name",
+        };
         var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("run", "Run a benchmark problem as a durable study: trials are written as they start and end; running the same command again resumes it.")
         {
-            storage, study, problem, tuner, trials, seed, parallel, delay, quiet,
+            storage, study, problem, tuner, trials, seed, parallel, delay, pruner, quiet,
         };
         command.SetAction((parse, cancellationToken) => StudyActions.RunAsync(context, new StudyRunSettings(
             parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem)!, parse.GetValue(tuner)!,
-            parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay)) { Quiet = parse.GetValue(quiet) }, cancellationToken));
+            parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay))
+            {
+                Quiet = parse.GetValue(quiet), Pruner = parse.GetValue(pruner)!,
+            }, cancellationToken));
         return command;
     }
 

@@ -8,7 +8,7 @@ namespace Microsoft.ML.NasTuners.Cli.Study;
 internal static class StudyExport
 {
     public static readonly string[] Columns =
-        ["id", "status", "loss", "metric", "budget", "configId", "previousBudget", "spentBudget", "durationMs", "startedAtUtc", "endedAtUtc", "error", "note", "parameter"];
+        ["id", "status", "loss", "metric", "budget", "configId", "previousBudget", "spentBudget", "durationMs", "startedAtUtc", "endedAtUtc", "error", "note", "parameter", "intermediateValues"];
 
     public static void WriteCsv(TextWriter writer, IEnumerable<StudyTrial> trials)
     {
@@ -20,7 +20,7 @@ internal static class StudyExport
                 Invariant(t.Id), t.Status.ToString(), Invariant(t.Loss), Invariant(t.Metric), Invariant(t.Budget), Invariant(t.ConfigId),
                 Invariant(t.PreviousBudget), Invariant(t.SpentBudget), Invariant(t.DurationMs),
                 t.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture), t.EndedAtUtc?.ToString("O", CultureInfo.InvariantCulture),
-                t.Error, t.Note, t.Parameter.ToString(),
+                t.Error, t.Note, t.Parameter.ToString(), CurveJson(t),
             ];
             writer.WriteLine(string.Join(",", cells.Select(Quote)));
         }
@@ -49,10 +49,33 @@ internal static class StudyExport
                 if (t.Note is null) json.WriteNull("note"); else json.WriteString("note", t.Note);
                 json.WritePropertyName("parameter");
                 json.WriteRawValue(t.Parameter.ToString());
+                json.WritePropertyName("intermediateValues");
+                WriteCurve(json, t);
                 json.WriteEndObject();
             }
             writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
+    }
+
+    // The values the trial reported, as [{"step":1,"value":0.5}, ...] by ascending step: the same JSON in both formats.
+    private static string CurveJson(StudyTrial trial)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer)) WriteCurve(json, trial);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteCurve(Utf8JsonWriter json, StudyTrial trial)
+    {
+        json.WriteStartArray();
+        foreach (var v in trial.IntermediateValues)
+        {
+            json.WriteStartObject();
+            Number(json, "step", v.Step);
+            Number(json, "value", v.Value);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     // JSON has no NaN or infinity: those are written as strings, so nothing is lost.

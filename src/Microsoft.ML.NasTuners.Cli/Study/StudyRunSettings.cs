@@ -6,4 +6,7 @@ internal sealed record StudyRunSettings(string Storage, string Study, string Pro
 {
     /// <summary>No progress lines (<c>--quiet</c>).</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>The pruner by name (<c>--pruner</c>); "none" trains every trial to its budget as before.</summary>
+    public string Pruner { get; init; } = "none";
 }

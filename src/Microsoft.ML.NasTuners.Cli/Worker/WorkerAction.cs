@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.NasTuners.Benchmarks;
+using Microsoft.ML.NasTuners.Benchmarks.Pruning;
 using Microsoft.ML.NasTuners.Postgres;
 
 namespace Microsoft.ML.NasTuners.Cli.Worker;
@@ -15,6 +16,8 @@ internal static class WorkerAction
     internal const string SeedKey = "worker.seed";
     internal const string ObjectiveKey = "worker.objective";
     internal const string WorkersKey = "worker.workers";
+    // Written only when a pruner is given, so that studies of workers without one open as they always did.
+    internal const string PrunerKey = "worker.pruner";
 
     public static async Task<int> RunAsync(CliContext context, WorkerSettings s, CancellationToken cancellationToken)
     {
@@ -24,6 +27,9 @@ internal static class WorkerAction
             return Usage(context, "a worker's --storage is a PostgreSQL store: postgresql://user:password@host:port/database.");
         if (s.Workers < 1 || s.MaxTrials is < 0 || s.LeaseSeconds <= 0)
             return Usage(context, "--workers must be at least 1, --max-trials at least 0 and --lease-seconds more than 0.");
+        if (!BenchmarkPruners.Names.Contains(s.Pruner))
+            return Usage(context, $"unknown pruner '{s.Pruner}'. Valid pruners: {string.Join(", ", BenchmarkPruners.Names)}.");
+        var pruning = s.Pruner != "none";
 
         IBenchmarkProblem? problem = null;
         try
@@ -32,7 +38,16 @@ internal static class WorkerAction
             if (s.Objective is not null) user = UserObjective.Load(s.Objective);
             else problem = BenchmarkProblems.Create(s.Problem!);
             var space = user?.SearchSpace ?? problem!.SearchSpace;
-            BudgetRange? budget = problem is { MinBudget: { } min, MaxBudget: { } max } ? new BudgetRange(min, max) : null;
+            // With a pruner a multi-fidelity problem is learning curves: the tuner proposes full trainings, each trial
+            // reports every epoch, and the pruner decides how far it goes; the study then has no budget range.
+            var curves = pruning && problem is not null;
+            if (curves && !LearningCurves.Has(problem!))
+                return Usage(context, $"--pruner needs learning curves: problem '{problem!.Name}' has no budget range to train epoch by epoch; use a multi-fidelity problem such as mf_hartmann6, or an --objective that reports.");
+            if (pruning && user is not null && s.Pruner == "hyperband")
+                return Usage(context, "--pruner hyperband takes its brackets from a problem's epochs; with --objective use median, percentile or asha.");
+            BudgetRange? budget = !curves && problem is { MinBudget: { } min, MaxBudget: { } max } ? new BudgetRange(min, max) : null;
+            // A user's objective reports from step 1 on.
+            var pruner = BenchmarkPruners.Create(s.Pruner, problem?.MinBudget ?? 1, problem?.MaxBudget ?? 1);
 
             using var store = new PostgresTrialStore(s.Storage);
             var options = new StudyWorkerOptions
@@ -44,6 +59,7 @@ internal static class WorkerAction
                 LeaseDuration = TimeSpan.FromSeconds(s.LeaseSeconds),
                 HeartbeatInterval = s.HeartbeatSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
                 WorkerName = s.Name,
+                Pruner = pruner,
                 Progress = context.Quiet ? null : new LineProgress(context.Stderr),
             };
             var attributes = new Dictionary<string, string>
@@ -53,10 +69,12 @@ internal static class WorkerAction
                 [ObjectiveKey] = user?.Name ?? problem!.Name,
                 [WorkersKey] = s.Workers.ToString(CultureInfo.InvariantCulture),
             };
+            if (pruning) attributes[PrunerKey] = s.Pruner;
             // The tuner is built as `bench` builds it for this many trials and workers, the same in every worker.
             var shape = new RunShape(s.MaxTrials, s.Workers);
-            Func<SearchSpace, int, ITuner> tuner = problem is not null
-                ? (sp, seed) => context.Tuners.Create(s.Tuner, sp, seed, problem, shape)
+            var tunerProblem = curves ? LearningCurves.TunerView(problem!) : problem;
+            Func<SearchSpace, int, ITuner> tuner = tunerProblem is not null
+                ? (sp, seed) => context.Tuners.Create(s.Tuner, sp, seed, tunerProblem, shape)
                 : (sp, seed) => context.Tuners.Create(s.Tuner, sp, seed, new UserProblem(sp), shape);
             using var worker = StudyWorker.Open(store, s.Study, space, tuner, s.Seed, options, attributes);
             context.Stderr.WriteLine($"worker {worker.Name} joined study {s.Study} at PostgreSQL {store.Location}");
@@ -64,7 +82,8 @@ internal static class WorkerAction
             var summary = await worker.RunAsync(async (trial, ct) =>
             {
                 if (s.Delay.For(s.Seed, trial.TrialId) is var ms and > 0) await Task.Delay(ms, ct).ConfigureAwait(false);
-                return user is not null ? await user.EvaluateAsync(trial, ct).ConfigureAwait(false) : problem!.Evaluate(trial.Parameter, trial.Budget);
+                if (user is not null) return await user.EvaluateAsync(trial, ct).ConfigureAwait(false);
+                return curves ? LearningCurves.Train(problem!, trial.Parameter, trial, ct.ThrowIfCancellationRequested) : problem!.Evaluate(trial.Parameter, trial.Budget);
             }, cancellationToken).ConfigureAwait(false);
 
             context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML.NasTuners.Benchmarks;
+using Microsoft.ML.NasTuners.Benchmarks.Pruning;
 
 namespace Microsoft.ML.NasTuners.Cli.Worker;
 
@@ -24,11 +25,18 @@ internal static class WorkerCommand
         var lease = new Option<double>("--lease-seconds") { Description = "A trial without a heartbeat for this long is failed and re-queued once.", DefaultValueFactory = _ => 30 };
         var heartbeat = new Option<double?>("--heartbeat-seconds") { Description = "How often a lease is renewed (default a quarter of the lease)." };
         var delay = new Option<string>("--trial-delay-ms") { Description = "Make each benchmark trial take this long: 100, or a range such as 50-200.", DefaultValueFactory = _ => "0" };
+        var pruner = new Option<string>("--pruner")
+        {
+            Description = $"Stop trials early against the curves of the whole study ({string.Join(", ", BenchmarkPruners.Names)}). " +
+                "A multi-fidelity problem then trains as learning curves: each trial reports its loss after every epoch up to the full budget, as `nas-tuners pruning` does.",
+            DefaultValueFactory = _ => "none",
+            HelpName = "name",
+        };
         var name = new Option<string?>("--name") { Description = "This worker's name in leases (default host:pid:random)." };
         var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("worker", "Run trials of a PostgreSQL study as one of its workers, until the study's limits are reached. Start as many as you like, on any machines.")
         {
-            storage, study, problem, objective, tuner, seed, workers, maxTrials, timeLimit, budgetLimit, lease, heartbeat, delay, name, quiet,
+            storage, study, problem, objective, tuner, seed, workers, maxTrials, timeLimit, budgetLimit, lease, heartbeat, delay, pruner, name, quiet,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -45,7 +53,7 @@ internal static class WorkerCommand
             return WorkerAction.RunAsync(context with { Quiet = parse.GetValue(quiet) }, new WorkerSettings(parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem),
                 parse.GetValue(objective), parse.GetValue(tuner)!, parse.GetValue(seed), parse.GetValue(workers), parse.GetValue(maxTrials),
                 parse.GetValue(timeLimit), parse.GetValue(budgetLimit), parse.GetValue(lease), parse.GetValue(heartbeat), trialDelay,
-                parse.GetValue(name)), cancellationToken);
+                parse.GetValue(name), parse.GetValue(pruner)!), cancellationToken);
         });
         return command;
     }

@@ -15,4 +15,5 @@ internal sealed record WorkerSettings(
     double LeaseSeconds,
     double? HeartbeatSeconds,
     TrialDelay Delay,
-    string? Name);
+    string? Name,
+    string Pruner = "none");

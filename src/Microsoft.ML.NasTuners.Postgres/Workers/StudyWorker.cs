@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 using Npgsql;
 
@@ -35,6 +36,8 @@ public sealed class StudyWorker : IDisposable
     private readonly PostgresTrialStore _store;
     private readonly StudyReplay _replay;
     private readonly StudyWorkerOptions _options;
+    // Every trial this worker runs reports here: to the store, and to the pruner against the whole study's curves.
+    private readonly PruningLog _pruning;
     private readonly Stopwatch _askClock = new();
     private readonly Stopwatch _tunerClock = new();
     private bool _replayInDoubt;
@@ -48,6 +51,7 @@ public sealed class StudyWorker : IDisposable
         Study = study;
         _replay = replay;
         _options = options;
+        _pruning = new PruningLog(options.Pruner, new StudyCurves(store, study));
         MaxTrials = maxTrials;
         TimeLimit = timeLimit;
         BudgetLimit = budgetLimit;
@@ -145,6 +149,7 @@ public sealed class StudyWorker : IDisposable
             told = null;
             if (step.Row is { } row)
             {
+                step.Settings!.Pruning = _pruning;
                 // Only now that the trial is committed does its lease exist to renew.
                 var lease = new TrialLease(_store, step.StudyId, row, step.Settings!, step.RequeueOf, Name, _options.HeartbeatInterval!.Value,
                     lost => Report(StudyWorkerEventKind.LeaseLost, lost.TrialId, $"trial {lost.TrialId} lease lost"));
@@ -208,6 +213,13 @@ public sealed class StudyWorker : IDisposable
                     Tell(lease, TrialStatus.Cancelled, "The worker was stopped.");
                     break;
                 }
+                catch (TrialPrunedException e)
+                {
+                    // The objective stopped its training early: the loss is the last value it reported (NaN without one).
+                    var values = lease.Settings.IntermediateValues;
+                    told = Finish(lease, TrialStatus.Pruned, e.Message, values.Count > 0 ? values[^1].Value : double.NaN, double.NaN);
+                    continue;
+                }
                 catch (Exception e)
                 {
                     told = Finish(lease, TrialStatus.Failed, e.Message, double.NaN, double.NaN);
@@ -260,12 +272,14 @@ public sealed class StudyWorker : IDisposable
         }
     }
 
-    private static Told Finish(TrialLease lease, TrialStatus status, string? error, double loss, double metric)
+    private Told Finish(TrialLease lease, TrialStatus status, string? error, double loss, double metric)
     {
         ArgumentNullException.ThrowIfNull(lease);
         if (status == TrialStatus.Running)
             throw new ArgumentException("A trial is told once it has ended; Running is not an end.", nameof(status));
         lease.Dispose();
+        // The pruner counts it among the ended trials of this worker from now on.
+        _pruning.End(lease.TrialId, status);
         var settings = lease.Row.ToSettings();
         var result = TrialResult.ToldNow(settings, loss, metric, status, error);
         return new Told(lease, lease.Row.Finished(result));

@@ -1,3 +1,5 @@
+using Microsoft.ML.NasTuners.Pruning;
+
 namespace Microsoft.ML.NasTuners.Postgres;
 
 /// <summary>
@@ -39,6 +41,12 @@ public sealed class StudyWorkerOptions
     /// <summary>The worker's name in leases and errors; null: host name, process id and a random suffix.</summary>
     public string? WorkerName { get; init; }
 
+    /// <summary>Judges the values trials report while they run (<see cref="TrialSettings.Report"/>) against the curves
+    /// of every trial of the study, other workers' included; null prunes nothing (reports are still written to the
+    /// store). An objective run by <see cref="StudyWorker.RunAsync"/> that ends with <see cref="TrialPrunedException"/>
+    /// is recorded as <see cref="TrialStatus.Pruned"/> with its last reported value.</summary>
+    public IPruner? Pruner { get; init; }
+
     /// <summary>Receives what the worker does (a trial started, recorded, refused; a lease lost).</summary>
     public IProgress<StudyWorkerEvent>? Progress { get; init; }
 
@@ -55,7 +63,7 @@ public sealed class StudyWorkerOptions
         return new StudyWorkerOptions
         {
             MaxTrials = MaxTrials, TimeLimit = TimeLimit, BudgetLimit = BudgetLimit, Budget = Budget, LeaseDuration = LeaseDuration,
-            HeartbeatInterval = heartbeat, PollInterval = PollInterval, Progress = Progress,
+            HeartbeatInterval = heartbeat, PollInterval = PollInterval, Progress = Progress, Pruner = Pruner,
             WorkerName = WorkerName ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}",
         };
     }

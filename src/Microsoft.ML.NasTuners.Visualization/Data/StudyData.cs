@@ -19,7 +19,7 @@ public sealed class StudyData
     /// <param name="searchSpace">The space the trials sample, or null: parameters are then read from their JSON, every
     /// number on a linear scale.</param>
     /// <param name="intermediateValues">By trial id, the values each trial reported (<see cref="TrialSettings.Report"/>),
-    /// or null for none.</param>
+    /// or null for those the trials carry (<see cref="StudyTrial.IntermediateValues"/>, as a store reads them back).</param>
     /// <param name="attributes">The study's key-values (tuner, seed, ...), or null.</param>
     public StudyData(string name, IReadOnlyList<StudyTrial> trials, SearchSpace? searchSpace = null,
         IReadOnlyDictionary<int, IReadOnlyList<IntermediateValue>>? intermediateValues = null,
@@ -30,7 +30,7 @@ public sealed class StudyData
         Name = name;
         Trials = trials.OrderBy(t => t.Id).ToArray();
         SearchSpace = searchSpace;
-        IntermediateValues = intermediateValues ?? NoValues;
+        IntermediateValues = intermediateValues ?? CurvesOf(Trials);
         Attributes = attributes ?? new Dictionary<string, string>();
     }
 
@@ -49,7 +49,7 @@ public sealed class StudyData
     /// <summary>The study's key-values.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; }
 
-    /// <summary>A study of a store, with the space it recorded.</summary>
+    /// <summary>A study of a store, with the space it recorded and the values its trials reported.</summary>
     /// <exception cref="InvalidOperationException">The store has no such study; the message names it and lists the
     /// store's studies.</exception>
     public static StudyData FromStore(ITrialStore store, string study)
@@ -62,7 +62,7 @@ public sealed class StudyData
         return new StudyData(info.Name, store.GetTrials(study), space, attributes: info.Attributes);
     }
 
-    /// <summary>The trials of a finished run, with the values each reported (what a store does not keep).</summary>
+    /// <summary>The trials of a finished run, with the values each reported.</summary>
     /// <param name="result">The run's result.</param>
     /// <param name="searchSpace">The space the run sampled, or null.</param>
     /// <param name="name">The name to show.</param>
@@ -74,6 +74,12 @@ public sealed class StudyData
             .Where(r => r.TrialSettings.IntermediateValues.Count > 0)
             .ToDictionary(r => r.TrialSettings.TrialId, r => r.TrialSettings.IntermediateValues);
         return new StudyData(name, trials, searchSpace, values);
+    }
+
+    private static IReadOnlyDictionary<int, IReadOnlyList<IntermediateValue>> CurvesOf(IReadOnlyList<StudyTrial> trials)
+    {
+        var curves = trials.Where(t => t.IntermediateValues.Count > 0).ToDictionary(t => t.Id, t => t.IntermediateValues);
+        return curves.Count == 0 ? NoValues : curves;
     }
 
     private static string Known(ITrialStore store)

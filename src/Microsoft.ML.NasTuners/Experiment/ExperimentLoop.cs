@@ -39,8 +39,8 @@ internal sealed class ExperimentLoop
         StudySession? session = null, InterruptedTrialPolicy interrupted = InterruptedTrialPolicy.Rerun, SearchSpace? spaceToCheck = null)
     {
         _spaceToCheck = spaceToCheck;
-        _pruning = new Pruning.PruningLog(config.Pruner);
         _session = session ?? StudySession.InMemory(config.KeepTrials);
+        _pruning = new Pruning.PruningLog(config.Pruner, _session.Curves);
         _interrupted = interrupted;
         _config = config;
         _tuner = tuner;

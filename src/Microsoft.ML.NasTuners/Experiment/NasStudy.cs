@@ -21,6 +21,7 @@ namespace Microsoft.ML.NasTuners;
 public sealed class NasStudy
 {
     private readonly StudySession _session;
+    private readonly Pruning.PruningLog _reports;
     private readonly ITuner _tuner;
 
     private NasStudy(StudySession session, ITuner tuner, SearchSpace space)
@@ -28,6 +29,7 @@ public sealed class NasStudy
         _session = session;
         _tuner = tuner;
         SearchSpace = space;
+        _reports = new Pruning.PruningLog(null, session.Curves);
     }
 
     /// <summary>The space the study searches.</summary>
@@ -82,6 +84,8 @@ public sealed class NasStudy
         var (settings, origin) = _session.Next(_tuner);
         settings.StartedAtUtc = DateTime.UtcNow;
         _session.Start(settings, origin);
+        // What the trial reports goes to the study's store, for a report and for pruners of experiments on the study.
+        settings.Pruning = _reports;
         return settings;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 
 namespace Microsoft.ML.NasTuners;
@@ -26,7 +27,11 @@ internal sealed class StudySession
         _store = store;
         _study = study;
         History = new TrialHistory(keepFinished);
+        Curves = store is null ? null : new StudyCurves(store, study!);
     }
+
+    /// <summary>Where the trials' reports go and the pruner reads the study's curves; null for a run that keeps nothing.</summary>
+    public StudyCurves? Curves { get; }
 
     /// <summary>The trials of the study, previous runs' included.</summary>
     public TrialHistory History { get; }

@@ -27,7 +27,7 @@ public interface ITrialStore : IDisposable
     /// <summary>Every study, by name (ordinal).</summary>
     IReadOnlyList<StudyInfo> ListStudies();
 
-    /// <summary>Deletes a study and its trials; false when there was none.</summary>
+    /// <summary>Deletes a study, its trials and their intermediate values; false when there was none.</summary>
     bool DeleteStudy(string name);
 
     /// <summary>Writes a trial as <see cref="TrialStatus.Running"/> and returns it as stored. A negative
@@ -49,7 +49,19 @@ public interface ITrialStore : IDisposable
     /// <exception cref="ArgumentException"><paramref name="status"/> is <see cref="TrialStatus.Running"/>.</exception>
     IReadOnlyList<int> MarkRunningTrials(string study, TrialStatus status, string reason);
 
-    /// <summary>The study's trials by id.</summary>
+    /// <summary>Records the value a running trial reported at a step (<see cref="TrialSettings.Report"/>), so that
+    /// pruners in other processes, a resumed run and a study's report see its learning curve. A step reported twice
+    /// keeps the last value; -0 and 0 are one step.</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="trialId">A trial of the study that is <see cref="TrialStatus.Running"/>.</param>
+    /// <param name="step">Where in training: an epoch, an iteration; finite.</param>
+    /// <param name="value">The loss at that step; NaN (a diverged trial) and infinities are kept as they are.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The step is not finite.</exception>
+    /// <exception cref="InvalidOperationException">The study or the trial does not exist, or the trial has finished: a
+    /// finished trial's curve is never changed.</exception>
+    void ReportIntermediateValue(string study, int trialId, double step, double value);
+
+    /// <summary>The study's trials by id, each with the values it reported (<see cref="StudyTrial.IntermediateValues"/>).</summary>
     /// <exception cref="InvalidOperationException">The study does not exist; the message lists known ones.</exception>
     IReadOnlyList<StudyTrial> GetTrials(string study);
 }

@@ -1,3 +1,5 @@
+using Microsoft.ML.NasTuners.Pruning;
+
 namespace Microsoft.ML.NasTuners.Storage;
 
 /// <summary>
@@ -109,11 +111,32 @@ public sealed class InMemoryTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
+    public void ReportIntermediateValue(string study, int trialId, double step, double value)
+    {
+        TrialStoreRules.CheckName(study, nameof(study));
+        step = TrialStoreRules.CheckStep(step);
+        lock (_gate)
+        {
+            var stored = Get(study);
+            if (!stored.Trials.TryGetValue(trialId, out var trial))
+                throw StudyErrors.NoTrialToReport(study, trialId);
+            if (trial.Status != TrialStatus.Running)
+                throw StudyErrors.ReportAfterFinish(study, trialId, trial.Status);
+            if (!stored.Values.TryGetValue(trialId, out var curve))
+                stored.Values[trialId] = curve = new SortedList<double, double>();
+            curve[step] = value;
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<StudyTrial> GetTrials(string study)
     {
         TrialStoreRules.CheckName(study, nameof(study));
         lock (_gate)
-            return Get(study).Trials.Values.Select(Out).ToList();
+        {
+            var stored = Get(study);
+            return stored.Trials.Values.Select(t => Out(t) with { IntermediateValues = stored.CurveOf(t.Id) }).ToList();
+        }
     }
 
     /// <summary>Nothing to release; the studies stay readable.</summary>
@@ -144,5 +167,11 @@ public sealed class InMemoryTrialStore : ITrialStore
     {
         // Sorted by id: GetTrials reads them in order and the next id is the last key plus one.
         public SortedList<int, StudyTrial> Trials { get; } = new();
+
+        // Kept apart from the trials, since finishing a trial replaces its record and must not lose its curve.
+        public Dictionary<int, SortedList<double, double>> Values { get; } = [];
+
+        public IReadOnlyList<IntermediateValue> CurveOf(int trialId) =>
+            Values.TryGetValue(trialId, out var curve) ? curve.Select(kv => new IntermediateValue(kv.Key, kv.Value)).ToArray() : [];
     }
 }

@@ -7,6 +7,10 @@ namespace Microsoft.ML.NasTuners.Storage;
 /// build refuses a file newer than it reads rather than write rows a newer build would misread. A later version adds
 /// a migration here from each older one.
 /// </summary>
+/// <remarks>The table <c>intermediate_values</c> came later within version 1: it only adds, and every statement here
+/// is <c>IF NOT EXISTS</c>, so a file written before it gains the table when it is opened, and a build that does not know
+/// it still reads the file (deleting a study there removes the values too, by the foreign key). It references the study,
+/// not the trial row, because finishing a trial rewrites its row.</remarks>
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes and reads.</summary>
@@ -49,6 +53,13 @@ internal static class SqliteSchema
             PRIMARY KEY (study_id, trial_id)
         );
         CREATE INDEX IF NOT EXISTS trials_by_status ON trials (study_id, status);
+        CREATE TABLE IF NOT EXISTS intermediate_values (
+            study_id INTEGER NOT NULL REFERENCES studies(study_id) ON DELETE CASCADE,
+            trial_id INTEGER NOT NULL,
+            step     NOT NULL,
+            value,
+            PRIMARY KEY (study_id, trial_id, step)
+        );
         """;
 
     /// <summary>Creates the tables in a new file, or checks an existing file's version. Runs in one write transaction

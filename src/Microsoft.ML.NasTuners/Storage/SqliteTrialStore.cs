@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.ML.NasTuners.Pruning;
 
 namespace Microsoft.ML.NasTuners.Storage;
 
@@ -107,6 +108,7 @@ public sealed class SqliteTrialStore : ITrialStore
         {
             if (FindStudyId(tx, name) is not { } id)
                 return false;
+            Execute(tx, "DELETE FROM intermediate_values WHERE study_id = $study;", ("$study", id));
             Execute(tx, "DELETE FROM trials WHERE study_id = $study;", ("$study", id));
             Execute(tx, "DELETE FROM study_attributes WHERE study_id = $study;", ("$study", id));
             Execute(tx, "DELETE FROM studies WHERE study_id = $study;", ("$study", id));
@@ -183,18 +185,41 @@ public sealed class SqliteTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
+    public void ReportIntermediateValue(string study, int trialId, double step, double value)
+    {
+        TrialStoreRules.CheckName(study, nameof(study));
+        step = TrialStoreRules.CheckStep(step);
+        Write(tx =>
+        {
+            var studyId = RequireStudyId(tx, study);
+            var stored = ReadStatus(tx, studyId, trialId) ?? throw StudyErrors.NoTrialToReport(study, trialId);
+            if (stored != TrialStatus.Running)
+                throw StudyErrors.ReportAfterFinish(study, trialId, stored);
+            Execute(tx,
+                "INSERT INTO intermediate_values (study_id, trial_id, step, value) VALUES ($study, $trial_id, $step, $value) " +
+                "ON CONFLICT (study_id, trial_id, step) DO UPDATE SET value = excluded.value;",
+                ("$study", studyId), ("$trial_id", trialId), ("$step", step), ("$value", SqliteValues.FromDouble(value)));
+            return true;
+        });
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<StudyTrial> GetTrials(string study)
     {
         TrialStoreRules.CheckName(study, nameof(study));
         return Read(tx =>
         {
             var studyId = RequireStudyId(tx, study);
+            var curves = ReadCurves(tx, studyId);
             using var command = Command(tx, $"SELECT {TrialColumns} FROM trials WHERE study_id = $study ORDER BY trial_id;",
                 ("$study", studyId));
             using var reader = command.ExecuteReader();
             var trials = new List<StudyTrial>();
             while (reader.Read())
-                trials.Add(ReadTrial(reader));
+            {
+                var trial = ReadTrial(reader);
+                trials.Add(curves.TryGetValue(trial.Id, out var values) ? trial with { IntermediateValues = values } : trial);
+            }
             return trials;
         });
     }
@@ -346,6 +371,23 @@ public sealed class SqliteTrialStore : ITrialStore
         EndedAtUtc = SqliteValues.ToNullableTime(reader, 12),
         Note = SqliteValues.ToText(reader, 13),
     };
+
+    // Every trial's values in one pass, by trial and ascending step (the primary key's order).
+    private Dictionary<int, List<IntermediateValue>> ReadCurves(SqliteTransaction tx, long studyId)
+    {
+        var curves = new Dictionary<int, List<IntermediateValue>>();
+        using var command = Command(tx, "SELECT trial_id, step, value FROM intermediate_values WHERE study_id = $study ORDER BY trial_id, step;",
+            ("$study", studyId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt32(0);
+            if (!curves.TryGetValue(id, out var curve))
+                curves[id] = curve = [];
+            curve.Add(new IntermediateValue(SqliteValues.ToDouble(reader, 1), SqliteValues.ToDouble(reader, 2)));
+        }
+        return curves;
+    }
 
     private TrialStatus? ReadStatus(SqliteTransaction tx, long studyId, int trialId) =>
         Scalar(tx, "SELECT status FROM trials WHERE study_id = $study AND trial_id = $trial_id;",

@@ -32,6 +32,12 @@ internal static class StudyErrors
     public static InvalidOperationException AlreadyFinished(string study, int id, TrialStatus status) =>
         new($"Trial {id} of study '{study}' has already finished as {status}; a finished trial is never overwritten.");
 
+    public static InvalidOperationException NoTrialToReport(string study, int id) =>
+        new($"Study '{study}' has no trial {id} to report an intermediate value for; start it first.");
+
+    public static InvalidOperationException ReportAfterFinish(string study, int id, TrialStatus status) =>
+        new($"Trial {id} of study '{study}' has already finished as {status}; a finished trial's intermediate values are never changed.");
+
     private static string Show(string? json)
     {
         const int shown = 300;

@@ -1,3 +1,5 @@
+using Microsoft.ML.NasTuners.Pruning;
+
 namespace Microsoft.ML.NasTuners.Storage;
 
 /// <summary>
@@ -49,6 +51,12 @@ public sealed record StudyTrial
 
     /// <summary>Free text a tuner or user may attach, for example which sub-tuner proposed the trial.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The values the trial reported while it ran, by ascending step, as <see cref="ITrialStore.GetTrials"/>
+    /// reads them back. They are written one at a time by <see cref="ITrialStore.ReportIntermediateValue"/>;
+    /// <see cref="ITrialStore.StartTrial"/> and <see cref="ITrialStore.FinishTrial"/> leave them as they are, so a trial
+    /// read back can be finished without its curve being written twice.</summary>
+    public IReadOnlyList<IntermediateValue> IntermediateValues { get; init; } = [];
 
     /// <summary>A running trial from a tuner's proposal.</summary>
     public static StudyTrial FromSettings(TrialSettings settings)

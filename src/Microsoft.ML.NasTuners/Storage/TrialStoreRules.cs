@@ -74,8 +74,10 @@ internal static class TrialStoreRules
         if (running.Status != TrialStatus.Running)
             throw new ArgumentException(
                 $"Trial {running.Id} starts as {TrialStatus.Running}, not {running.Status}; start it, then finish it.", parameterName);
+        // A trial that starts has reported nothing yet; values come in by ReportIntermediateValue only.
         return running with
         {
+            IntermediateValues = [],
             StartedAtUtc = running.StartedAtUtc == default ? DateTime.UtcNow : ToUtc(running.StartedAtUtc),
             EndedAtUtc = running.EndedAtUtc is { } end ? ToUtc(end) : null,
         };
@@ -89,6 +91,7 @@ internal static class TrialStoreRules
             throw new ArgumentException($"Trial {finished.Id} cannot finish with status {TrialStatus.Running}.", parameterName);
         return finished with
         {
+            IntermediateValues = [],
             StartedAtUtc = ToUtc(finished.StartedAtUtc),
             EndedAtUtc = ToUtc(finished.EndedAtUtc ?? DateTime.UtcNow),
         };
@@ -99,6 +102,15 @@ internal static class TrialStoreRules
         ArgumentNullException.ThrowIfNull(reason);
         if (status == TrialStatus.Running || !Enum.IsDefined(status))
             throw new ArgumentException($"Running trials are marked with a final status, not {status}.", nameof(status));
+    }
+
+    /// <summary>The step as a store keys it: finite, and -0 folded into 0 so that the two are one step everywhere (a
+    /// pruner compares steps with ==, for which they are already equal).</summary>
+    public static double CheckStep(double step)
+    {
+        if (!double.IsFinite(step))
+            throw new ArgumentOutOfRangeException(nameof(step), step, "A reported step must be a finite number.");
+        return step == 0 ? 0 : step;
     }
 
     /// <summary>A time without a kind is taken to be UTC already (the record's fields say so); a local one is converted.</summary>

@@ -41,9 +41,9 @@ public class PruningComparisonTests
     public async Task A_problem_without_budgets_or_an_unknown_pruner_is_refused()
     {
         var noBudget = () => PruningComparison.RunAsync(BenchmarkTuners.CreateRegistry(), "branin", "random", "none", 1, 100);
-        var unknown = () => PruningComparison.RunAsync(BenchmarkTuners.CreateRegistry(), "mf_hartmann6", "random", "percentile", 1, 100);
+        var unknown = () => PruningComparison.RunAsync(BenchmarkTuners.CreateRegistry(), "mf_hartmann6", "random", "wild", 1, 100);
 
         await noBudget.Should().ThrowAsync<ArgumentException>().WithMessage("*branin*budget range*");
-        await unknown.Should().ThrowAsync<ArgumentException>().WithMessage("*percentile*none, median, asha*");
+        await unknown.Should().ThrowAsync<ArgumentException>().WithMessage("*wild*none, median, percentile, asha, hyperband*");
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 using Microsoft.ML.NasTuners.Tests.Storage;
+using Npgsql;
 
 namespace Microsoft.ML.NasTuners.Postgres.Tests.Storage;
 
@@ -53,6 +55,32 @@ public sealed class PostgresTrialStoreTests : TrialStoreContract, IDisposable
 
         store.GetTrials("s").Single().StartedAtUtc.Should().Be(start, "a timestamp column would keep microseconds only");
         trial.StartedAtUtc.Should().Be(start);
+    }
+
+    [SkippableFact]
+    public void A_database_of_the_schema_before_intermediate_values_opens_and_gains_them()
+    {
+        using (var store = CreateStore())
+        {
+            store.CreateStudy("old");
+            store.StartTrial("old", Running());
+        }
+        // The schema before intermediate values is today's without their table: dropping it leaves a database as that
+        // DDL created it, with a study and a running trial in it.
+        using (var connection = new NpgsqlConnection(_schema.Value.ConnectionString))
+        {
+            connection.Open();
+            using var drop = new NpgsqlCommand("DROP TABLE nastuners_intermediate_values;", connection);
+            drop.ExecuteNonQuery();
+        }
+
+        using (var reopened = CreateStore())
+        {
+            reopened.GetTrials("old").Single().IntermediateValues.Should().BeEmpty();
+            reopened.ReportIntermediateValue("old", 0, 1, 0.5);
+        }
+        using var again = CreateStore();
+        again.GetTrials("old").Single().IntermediateValues.Should().Equal([new IntermediateValue(1, 0.5)]);
     }
 
     [Fact]

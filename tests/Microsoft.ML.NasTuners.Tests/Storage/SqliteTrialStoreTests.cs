@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 
 namespace Microsoft.ML.NasTuners.Tests.Storage;
@@ -188,6 +189,51 @@ public sealed class SqliteTrialStoreTests : TrialStoreContract, IDisposable
 
         using (var reopened = TrialStores.Open(File))
             reopened.FindStudy("s").Should().NotBeNull("the path and the sqlite: form open the same file");
+    }
+
+    // The tables as the first version-1 files had them, before intermediate values were kept.
+    private const string SchemaBeforeIntermediateValues = """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        INSERT INTO schema_version (version) VALUES (1);
+        CREATE TABLE studies (study_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at_utc TEXT NOT NULL, search_space_json TEXT);
+        CREATE TABLE study_attributes (study_id INTEGER NOT NULL REFERENCES studies(study_id) ON DELETE CASCADE,
+            key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (study_id, key));
+        CREATE TABLE trials (study_id INTEGER NOT NULL REFERENCES studies(study_id) ON DELETE CASCADE, trial_id INTEGER NOT NULL,
+            parameter_json TEXT NOT NULL, budget, config_id INTEGER, previous_budget, status TEXT NOT NULL, loss, metric,
+            spent_budget, duration_ms, error TEXT, started_at_utc TEXT NOT NULL, ended_at_utc TEXT, note TEXT,
+            PRIMARY KEY (study_id, trial_id));
+        CREATE INDEX trials_by_status ON trials (study_id, status);
+        INSERT INTO studies (study_id, name, created_at_utc) VALUES (1, 'old', '2024-05-06T07:08:09.0000000Z');
+        INSERT INTO trials (study_id, trial_id, parameter_json, status, loss, duration_ms, started_at_utc, ended_at_utc)
+            VALUES (1, 0, '{"x":0.5}', 'Succeeded', 0.25, 10, '2024-05-06T07:08:09.0000000Z', '2024-05-06T07:08:10.0000000Z');
+        INSERT INTO trials (study_id, trial_id, parameter_json, status, duration_ms, started_at_utc)
+            VALUES (1, 1, '{"x":0.7}', 'Running', 0, '2024-05-06T07:08:11.0000000Z');
+        """;
+
+    [Fact]
+    public void A_file_of_the_schema_before_intermediate_values_opens_and_gains_them()
+    {
+        Directory.CreateDirectory(_folder);
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = SchemaBeforeIntermediateValues;
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = new SqliteTrialStore(File))
+        {
+            var trials = store.GetTrials("old");
+            trials.Select(t => t.Status).Should().Equal(TrialStatus.Succeeded, TrialStatus.Running);
+            trials.Should().OnlyContain(t => t.IntermediateValues.Count == 0);
+            store.ReportIntermediateValue("old", 1, 1, 0.5);
+            store.ReportIntermediateValue("old", 1, 2, 0.375);
+        }
+
+        using var reopened = new SqliteTrialStore(File);
+        reopened.GetTrials("old")[1].IntermediateValues.Should().Equal(new IntermediateValue(1, 0.5), new IntermediateValue(2, 0.375));
+        using var check = Open();
+        Scalar(check, "SELECT version FROM schema_version;").Should().Be(1L, "the table only adds, so the version stays");
     }
 
     [Theory]

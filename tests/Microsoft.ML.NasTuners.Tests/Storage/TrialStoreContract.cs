@@ -1,3 +1,4 @@
+using Microsoft.ML.NasTuners.Pruning;
 using Microsoft.ML.NasTuners.Storage;
 using NasSpace = Microsoft.ML.NasTuners.SearchSpace;
 
@@ -384,5 +385,103 @@ public abstract class TrialStoreContract
         history[1].ToSettings().TrialId.Should().Be(5);
         FluentActions.Invoking(() => history[1].Finished(new TrialResult { TrialSettings = settings, Status = TrialStatus.Running }))
             .Should().Throw<ArgumentException>();
+    }
+
+    [SkippableFact]
+    public void Intermediate_values_come_back_with_their_trials_by_ascending_step()
+    {
+        using var store = CreateStore();
+        store.CreateStudy("s");
+        var first = store.StartTrial("s", Running());
+        var second = store.StartTrial("s", Running(x: 0.7));
+        var silent = store.StartTrial("s", Running(x: 0.9));
+
+        store.ReportIntermediateValue("s", first.Id, 2, 0.4);
+        store.ReportIntermediateValue("s", first.Id, 1, 0.8);
+        store.ReportIntermediateValue("s", second.Id, 1, double.NaN);
+        store.ReportIntermediateValue("s", second.Id, 2.5, double.PositiveInfinity);
+        store.ReportIntermediateValue("s", second.Id, 3, -0.0);
+        store.ReportIntermediateValue("s", first.Id, 3, 0.25);
+
+        var trials = store.GetTrials("s");
+        trials[0].IntermediateValues.Should().Equal(new IntermediateValue(1, 0.8), new IntermediateValue(2, 0.4), new IntermediateValue(3, 0.25));
+        trials[1].IntermediateValues.Select(v => v.Step).Should().Equal(1, 2.5, 3);
+        double.IsNaN(trials[1].IntermediateValues[0].Value).Should().BeTrue("a diverged trial's NaN is kept");
+        trials[1].IntermediateValues[1].Value.Should().Be(double.PositiveInfinity);
+        double.IsNegative(trials[1].IntermediateValues[2].Value).Should().BeTrue("-0 comes back as -0");
+        trials[2].IntermediateValues.Should().BeEmpty("a trial that reported nothing has no values");
+        silent.IntermediateValues.Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public void A_step_reported_twice_keeps_its_last_value_and_minus_zero_is_step_zero()
+    {
+        using var store = CreateStore();
+        store.CreateStudy("s");
+        var trial = store.StartTrial("s", Running());
+
+        store.ReportIntermediateValue("s", trial.Id, 1, 0.9);
+        store.ReportIntermediateValue("s", trial.Id, 1, 0.6);
+        store.ReportIntermediateValue("s", trial.Id, -0.0, 2);
+        store.ReportIntermediateValue("s", trial.Id, 0, 1.5);
+
+        store.GetTrials("s").Single().IntermediateValues.Should().Equal(new IntermediateValue(0, 1.5), new IntermediateValue(1, 0.6));
+    }
+
+    [SkippableFact]
+    public void A_finished_trial_keeps_its_values_and_takes_no_more()
+    {
+        using var store = CreateStore();
+        store.CreateStudy("s");
+        var trial = store.StartTrial("s", Running());
+        store.ReportIntermediateValue("s", trial.Id, 1, 0.9);
+        store.ReportIntermediateValue("s", trial.Id, 2, 0.7);
+
+        // Finishing with a row read back (which carries the values) neither loses nor doubles them.
+        store.FinishTrial("s", store.GetTrials("s").Single() with { Status = TrialStatus.Pruned, Loss = 0.7, EndedAtUtc = DateTime.UtcNow });
+
+        var stored = store.GetTrials("s").Single();
+        stored.Status.Should().Be(TrialStatus.Pruned);
+        stored.Loss.Should().Be(0.7);
+        stored.IntermediateValues.Should().Equal(new IntermediateValue(1, 0.9), new IntermediateValue(2, 0.7));
+        FluentActions.Invoking(() => store.ReportIntermediateValue("s", trial.Id, 3, 0.5)).Should().Throw<InvalidOperationException>()
+            .WithMessage("*trial 0*'s'*finished as Pruned*");
+        store.GetTrials("s").Single().IntermediateValues.Should().HaveCount(2);
+    }
+
+    [SkippableFact]
+    public void Deleting_a_study_deletes_its_intermediate_values()
+    {
+        using var store = CreateStore();
+        store.CreateStudy("s");
+        store.CreateStudy("other");
+        store.ReportIntermediateValue("s", store.StartTrial("s", Running()).Id, 1, 0.5);
+        store.ReportIntermediateValue("other", store.StartTrial("other", Running()).Id, 1, 0.25);
+
+        store.DeleteStudy("s").Should().BeTrue();
+        store.CreateStudy("s");
+        var again = store.StartTrial("s", Running());
+
+        again.Id.Should().Be(0);
+        store.GetTrials("s").Single().IntermediateValues.Should().BeEmpty("the deleted study's trial 0 took its curve with it");
+        store.GetTrials("other").Single().IntermediateValues.Should().Equal([new IntermediateValue(1, 0.25)], "each study keeps its own");
+    }
+
+    [SkippableFact]
+    public void Reporting_for_an_unknown_study_or_trial_or_at_a_step_that_is_not_finite_is_an_error()
+    {
+        using var store = CreateStore();
+        store.CreateStudy("s");
+        var trial = store.StartTrial("s", Running());
+
+        FluentActions.Invoking(() => store.ReportIntermediateValue("missing", 0, 1, 0.5)).Should().Throw<InvalidOperationException>()
+            .WithMessage("*'missing'*does not exist*'s'*");
+        FluentActions.Invoking(() => store.ReportIntermediateValue("s", 7, 1, 0.5)).Should().Throw<InvalidOperationException>()
+            .WithMessage("*'s'*no trial 7*start it first*");
+        FluentActions.Invoking(() => store.ReportIntermediateValue("s", trial.Id, double.NaN, 0.5)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("step");
+        FluentActions.Invoking(() => store.ReportIntermediateValue("s", trial.Id, double.PositiveInfinity, 0.5)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => store.ReportIntermediateValue("bad\nname", 0, 1, 0.5)).Should().Throw<ArgumentException>();
+        store.GetTrials("s").Single().IntermediateValues.Should().BeEmpty();
     }
 }

@@ -72,4 +72,30 @@ public class StudyReportTests
         var missing = () => StudyData.FromStore(store, "lost");
         missing.Should().Throw<InvalidOperationException>().WithMessage("*'lost'*kept*");
     }
+
+    [Fact]
+    public void A_study_read_back_from_a_store_draws_the_curves_its_trials_reported_and_none_when_they_reported_nothing()
+    {
+        using var store = new InMemoryTrialStore();
+        store.CreateStudy("curves", Studies.SyntheticSpace.ToJson());
+        var trials = Studies.Synthetic(4, (x, _, _) => x).Trials;
+        foreach (var t in trials)
+        {
+            store.StartTrial("curves", t with { Status = TrialStatus.Running, Loss = double.NaN, EndedAtUtc = null });
+            if (t.Id < 2)
+            {
+                store.ReportIntermediateValue("curves", t.Id, 1, 0.9);
+                store.ReportIntermediateValue("curves", t.Id, 2, 0.5 + t.Id);
+            }
+            store.FinishTrial("curves", t with { Status = t.Id == 1 ? TrialStatus.Pruned : t.Status });
+        }
+        var withCurves = StudyData.FromStore(store, "curves");
+        var plain = new StudyData("plain", trials, Studies.SyntheticSpace);
+
+        withCurves.IntermediateValues.Keys.Should().Equal(0, 1);
+        withCurves.IntermediateValues[1].Should().Equal([new(1, 0.9), new(2, 1.5)]);
+        StudyReport.ToHtml(withCurves).Should().Contain("Intermediate values");
+        plain.IntermediateValues.Should().BeEmpty();
+        StudyReport.ToHtml(plain).Should().NotContain("Intermediate values");
+    }
 }
