@@ -390,7 +390,7 @@ public sealed class NasExperiment
     }
 
     /// <summary>Queues a parameter to be evaluated before the tuner is asked (a warm start): queued parameters run
-    /// first, in order, after the defaults (<see cref="SetEvaluateDefaultsFirst"/>). The tuner learns their results
+    /// first, in order, after the defaults (<see cref="SetEvaluateDefaultsFirst(bool)"/>). The tuner learns their results
     /// like any other. The queue is used by the next run only.</summary>
     public NasExperiment Enqueue(Parameter parameter)
     {
