@@ -261,7 +261,7 @@ public sealed class PipelineExperiment
                 return new ObjectiveValue(_metric.ToLoss(value), value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
-        if (_evaluateDefaultsFirst) experiment.SetEvaluateDefaultsFirst(space.DefaultPoints());
+        if (_evaluateDefaultsFirst) experiment.SetEvaluateDefaultsFirst(space.DefaultPoints);
         if (_timeLimit is { } limit) experiment.SetTimeLimit(limit);
         if (_tunerFactory is not null) experiment.SetTuner(_tunerFactory);
         else if (_tunerKind is { } kind)

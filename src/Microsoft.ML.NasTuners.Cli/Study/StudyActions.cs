@@ -109,12 +109,12 @@ internal static class StudyActions
         if (s.Trials < 1 || s.Parallel < 1 || s.TrialDelayMs < 0)
             return Usage(context, "--trials and --parallel must be at least 1, --trial-delay-ms at least 0.");
 
-        if (!BenchmarkPruners.Names.Contains(s.Pruner))
-            return Usage(context, $"Unknown pruner '{s.Pruner}'. Valid pruners: {string.Join(", ", BenchmarkPruners.Names)}.");
+        if (Pruning.PrunerOption.Problem(s.Pruner) is { } badPruner)
+            return Usage(context, badPruner);
 
         var problem = BenchmarkProblems.Create(s.Problem);
         // With a pruner a multi-fidelity problem is learning curves, as in `nas-tuners pruning` and `worker --pruner`.
-        var curves = s.Pruner != "none";
+        var curves = s.Pruner != Pruning.PrunerOption.None;
         if (curves && !LearningCurves.Has(problem))
             return Usage(context, $"--pruner needs learning curves: problem '{s.Problem}' has no budget range to train epoch by epoch; use a multi-fidelity problem such as mf_hartmann6.");
         var tunerProblem = curves ? LearningCurves.TunerView(problem) : problem;

@@ -92,12 +92,7 @@ internal static class StudyCommand
             Description = "Make each trial take at least this long (to watch, or kill, a run that would otherwise end at once).",
             DefaultValueFactory = _ => 0,
         };
-        var pruner = new Option<string>("--pruner")
-        {
-            Description = $"Stop trials early against the study's curves ({string.Join(", ", Benchmarks.Pruning.BenchmarkPruners.Names)}); a multi-fidelity problem then trains as learning curves, reporting every epoch.",
-            DefaultValueFactory = _ => "none",
-            HelpName = "name",
-        };
+        var pruner = Pruning.PrunerOption.Create();
         var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("run", "Run a benchmark problem as a durable study: trials are written as they start and end; running the same command again resumes it.")
         {

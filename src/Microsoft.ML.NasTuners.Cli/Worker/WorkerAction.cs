@@ -27,9 +27,9 @@ internal static class WorkerAction
             return Usage(context, "a worker's --storage is a PostgreSQL store: postgresql://user:password@host:port/database.");
         if (s.Workers < 1 || s.MaxTrials is < 0 || s.LeaseSeconds <= 0)
             return Usage(context, "--workers must be at least 1, --max-trials at least 0 and --lease-seconds more than 0.");
-        if (!BenchmarkPruners.Names.Contains(s.Pruner))
-            return Usage(context, $"unknown pruner '{s.Pruner}'. Valid pruners: {string.Join(", ", BenchmarkPruners.Names)}.");
-        var pruning = s.Pruner != "none";
+        if (Pruning.PrunerOption.Problem(s.Pruner) is { } badPruner)
+            return Usage(context, badPruner);
+        var pruning = s.Pruner != Pruning.PrunerOption.None;
 
         IBenchmarkProblem? problem = null;
         try

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.ML.NasTuners.Benchmarks;
-using Microsoft.ML.NasTuners.Benchmarks.Pruning;
 
 namespace Microsoft.ML.NasTuners.Cli.Worker;
 
@@ -25,13 +24,7 @@ internal static class WorkerCommand
         var lease = new Option<double>("--lease-seconds") { Description = "A trial without a heartbeat for this long is failed and re-queued once.", DefaultValueFactory = _ => 30 };
         var heartbeat = new Option<double?>("--heartbeat-seconds") { Description = "How often a lease is renewed (default a quarter of the lease)." };
         var delay = new Option<string>("--trial-delay-ms") { Description = "Make each benchmark trial take this long: 100, or a range such as 50-200.", DefaultValueFactory = _ => "0" };
-        var pruner = new Option<string>("--pruner")
-        {
-            Description = $"Stop trials early against the curves of the whole study ({string.Join(", ", BenchmarkPruners.Names)}). " +
-                "A multi-fidelity problem then trains as learning curves: each trial reports its loss after every epoch up to the full budget, as `nas-tuners pruning` does.",
-            DefaultValueFactory = _ => "none",
-            HelpName = "name",
-        };
+        var pruner = Pruning.PrunerOption.Create();
         var name = new Option<string?>("--name") { Description = "This worker's name in leases (default host:pid:random)." };
         var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("worker", "Run trials of a PostgreSQL study as one of its workers, until the study's limits are reached. Start as many as you like, on any machines.")

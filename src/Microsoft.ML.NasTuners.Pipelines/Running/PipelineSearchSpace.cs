@@ -13,17 +13,19 @@ internal sealed class PipelineSearchSpace
 
     private readonly Dictionary<string, PipelineTrainer> _trainers;
 
-    private readonly (string Name, SearchSpace Space)[] _branches;
     private readonly HashSet<string> _mlNetDefaultPoints;
 
     public PipelineSearchSpace(IReadOnlyList<PipelineTrainer> trainers)
     {
         if (trainers.Count == 0) throw new ArgumentException("The search needs at least one trainer.", nameof(trainers));
         _trainers = trainers.ToDictionary(t => t.Name);
-        _branches = trainers.Select(t =>
+        var branches = trainers.Select(t =>
             (t.Name, new SearchSpace(t.SearchSpace.Select(kv => KeyValuePair.Create(Prefix(t.Name) + kv.Key, kv.Value))))).ToArray();
-        Space = new SearchSpace { [TrainerKey] = new ConditionalChoiceOption(_branches) };
-        _mlNetDefaultPoints = trainers.Zip(DefaultPoints()).Where(pair => pair.First.DefaultPointIsMlNetDefaults)
+        Space = new SearchSpace { [TrainerKey] = new ConditionalChoiceOption(branches) };
+        DefaultPoints = branches
+            .Select(b => new SearchSpace { [TrainerKey] = new ConditionalChoiceOption(branches, defaultBranch: b.Name) }.SampleDefault())
+            .ToArray();
+        _mlNetDefaultPoints = trainers.Zip(DefaultPoints).Where(pair => pair.First.DefaultPointIsMlNetDefaults)
             .Select(pair => pair.Second.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -31,9 +33,7 @@ internal sealed class PipelineSearchSpace
 
     /// <summary>Each trainer's default point (its options at ML.NET's defaults), in the trainers' order: the first trials
     /// of a search that starts where ML.NET's default settings end.</summary>
-    public IReadOnlyList<Parameter> DefaultPoints() => _branches
-        .Select(b => new SearchSpace { [TrainerKey] = new ConditionalChoiceOption(_branches, defaultBranch: b.Name) }.SampleDefault())
-        .ToArray();
+    public IReadOnlyList<Parameter> DefaultPoints { get; }
 
     /// <summary>True when <paramref name="proposal"/> is the default point of a trainer whose default point stands for
     /// ML.NET's defaults (<see cref="PipelineTrainer.DefaultPointIsMlNetDefaults"/>). It is then trained by the

@@ -29,39 +29,29 @@ internal sealed class PruningLog
     {
         if (!double.IsFinite(step))
             throw new ArgumentOutOfRangeException(nameof(step), step, "A reported step must be a finite number.");
-        // Without a study the snapshot is taken under the same lock as the write, as it always was.
-        TrialCurve? trial = null;
-        TrialCurve[] others = [];
         lock (_gate)
         {
             if (!_values.TryGetValue(trialId, out var curve))
                 _values[trialId] = curve = new SortedList<double, double>();
             curve[step] = value;
             _status.TryAdd(trialId, TrialStatus.Running);
-            if (_study is null)
-            {
-                if (Pruner is null) return false;
-                trial = CurveOf(trialId);
-                others = OthersThan(trialId);
-            }
         }
-        if (_study is not null)
+        // Outside the lock: the store is safe to share, and other trials need not wait for this one's write.
+        _study?.Write(trialId, step, value);
+        if (Pruner is null) return false;
+        TrialCurve trial;
+        TrialCurve[] others;
+        lock (_gate)
         {
-            // Outside the lock: the store is safe to share, and other trials need not wait for this one's write.
-            _study.Write(trialId, step, value);
-            if (Pruner is null) return false;
-            lock (_gate)
-            {
-                trial = CurveOf(trialId);
-                others = OthersThan(trialId);
-            }
-            others = WithStudy(trialId, others, _study.Read());
+            trial = CurveOf(trialId);
+            others = OthersThan(trialId);
         }
+        if (_study is not null) others = WithStudy(trialId, others, _study.Read());
         // NaN says the trial diverged: nothing to compare, and nothing worth continuing.
-        var prune = double.IsNaN(value) || Pruner!.ShouldPrune(trial!, others);
+        var prune = double.IsNaN(value) || Pruner.ShouldPrune(trial, others);
         if (prune)
             lock (_gate)
-                _prunedBecause[trialId] = FormattableString.Invariant($"pruned at step {step} (value {value}) by {Pruner!.GetType().Name}");
+                _prunedBecause[trialId] = FormattableString.Invariant($"pruned at step {step} (value {value}) by {Pruner.GetType().Name}");
         return prune;
     }
 

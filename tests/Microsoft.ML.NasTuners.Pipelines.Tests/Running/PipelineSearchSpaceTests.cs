@@ -11,7 +11,7 @@ public class PipelineSearchSpaceTests
         var trainers = PipelineTrainers.Binary();
         var space = new PipelineSearchSpace(trainers);
 
-        var points = space.DefaultPoints();
+        var points = space.DefaultPoints;
 
         points.Select(p => space.Read(p).Trainer.Name).Should().Equal(trainers.Select(t => t.Name));
         foreach (var (point, trainer) in points.Zip(trainers))
@@ -24,7 +24,7 @@ public class PipelineSearchSpaceTests
         var space = new PipelineSearchSpace(PipelineTrainers.Regression());
         var random = new Tuners.RandomSearchTuner(space.Space, seed: 1);
 
-        space.DefaultPoints().Should().OnlyContain(p => space.IsMlNetDefaultPoint(p));
+        space.DefaultPoints.Should().OnlyContain(p => space.IsMlNetDefaultPoint(p));
         Enumerable.Range(0, 20).Select(i => random.Propose(new TrialSettings { TrialId = i }))
             .Should().NotContain(p => space.IsMlNetDefaultPoint(p));
     }
@@ -38,7 +38,7 @@ public class PipelineSearchSpaceTests
             (c, p, i) => c.BinaryClassification.Trainers.LightGbm(i.LabelColumnName, i.FeatureColumnName));
         var space = new PipelineSearchSpace([narrowed, own]);
 
-        space.DefaultPoints().Should().NotContain(p => space.IsMlNetDefaultPoint(p),
+        space.DefaultPoints.Should().NotContain(p => space.IsMlNetDefaultPoint(p),
             "ML.NET's 100 iterations would leave the narrowed range, and a trainer of one's own has no ML.NET defaults");
     }
 }
