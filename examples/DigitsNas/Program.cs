@@ -16,6 +16,16 @@
 //   --parallel  trials at once, one torch thread each. Default 2 (both cores of a small machine). With 1 the same seed
 //               gives the same search.
 //
+//   dotnet run --project examples/DigitsNas -c Release -- --compare-pruners none,median,asha [--full-trainings 20]
+//                                                          [--seeds 1-5] [--tuner random] [--epochs 27]
+//
+//   --compare-pruners  instead of one search, compare pruners (none, median, asha) at equal total epochs: each arm
+//               runs the tuner (single-fidelity: random, sobol or tpe) one trial at a time until --full-trainings times
+//               --epochs epochs are spent, with the pruner stopping trials on their validation loss after each epoch;
+//               prints a table of the test accuracy of each run's best fully trained network.
+//   --full-trainings  the epochs of each compared run, in full trainings. Default 20.
+//   --seeds     seeds of the compared runs: 3, 1-5 or 1,3,5. Default 1-5.
+//
 // Progress goes to stderr, results to stdout. The data is the repository's data/digits/digits.csv.gz (found automatically;
 // or set NASTUNERS_DIGITS), split 60/20/20 into train, validation and test parts. On Debian 12 / Ubuntu 22.04 the
 // TorchSharp native library is made loadable automatically (see TorchNative).
@@ -30,6 +40,10 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
 if (options is null) return 2;
+if (options.ComparedPruners is not null)
+{
+    return await PrunerComparison.RunAsync(options, DigitsDataset.Load());
+}
 
 var clock = Stopwatch.StartNew();
 var mlContext = new MLContext(options.Seed);
@@ -48,9 +62,7 @@ var runner = new CnnTrialRunner(split.Train, split.Validation, new CnnTrialRunne
     Objective = CnnObjective.ValidationError,
 });
 
-// Up to 3 stages of up to 2 blocks and 64 channels: wide enough for 99% on digits, small enough to train in seconds.
-var searchSpace = new CnnSearchSpaceOptions { MaxStages = 3, MaxBlocksPerStage = 2, MinChannels = 8, MaxChannels = 64 };
-var experiment = mlContext.Nas().ImageClassification(runner, searchSpace); // budgets: [1, Epochs] epochs
+var experiment = mlContext.Nas().ImageClassification(runner, Options.SearchSpace); // budgets: [1, Epochs] epochs
 if (options.TimeLimit is { } seconds) experiment.SetTimeLimit(seconds);
 var result = await experiment
     .SetTuner(options.CreateTuner)
@@ -87,6 +99,22 @@ return 0;
 
 internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int Epochs, int Parallel, int? Trials = null)
 {
+    /// <summary>Up to 3 stages of up to 2 blocks and 64 channels: wide enough for 99% on digits, small enough to train
+    /// in seconds.</summary>
+    public static CnnSearchSpaceOptions SearchSpace => new() { MaxStages = 3, MaxBlocksPerStage = 2, MinChannels = 8, MaxChannels = 64 };
+
+    /// <summary>True when --tuner was given (the comparison's default is random, the search's bohb).</summary>
+    public bool TunerGiven { get; init; }
+
+    /// <summary>The pruners of --compare-pruners; null for one search.</summary>
+    public IReadOnlyList<string>? ComparedPruners { get; init; }
+
+    /// <summary>The epochs of each compared run, in full trainings.</summary>
+    public int FullTrainings { get; init; } = 20;
+
+    /// <summary>The seeds of the compared runs.</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3, 4, 5];
+
     /// <summary>True when --time was given; a trial-limited search has no time limit otherwise.</summary>
     public bool TimeGiven { get; init; }
 
@@ -106,6 +134,33 @@ internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int E
         _ => throw new InvalidOperationException($"unknown tuner {Tuner}"),
     };
 
+    private static string[] ParsePruners(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToArray();
+        if (names.Length == 0 || names.Any(n => !PrunerComparison.Pruners.Contains(n)))
+            throw new ArgumentException($"--compare-pruners takes a comma-separated list of {string.Join(", ", PrunerComparison.Pruners)}, not '{list}'");
+        return names.Distinct().ToArray();
+    }
+
+    // 3, 1-5 or 1,3,5.
+    private static int[] ParseSeeds(string list)
+    {
+        var seeds = new List<int>();
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var range = part.Split('-');
+            if (range.Length == 2)
+            {
+                int from = int.Parse(range[0], CultureInfo.InvariantCulture), to = int.Parse(range[1], CultureInfo.InvariantCulture);
+                if (to < from) throw new ArgumentException($"--seeds: {part} is an empty range");
+                seeds.AddRange(Enumerable.Range(from, to - from + 1));
+            }
+            else seeds.Add(int.Parse(part, CultureInfo.InvariantCulture));
+        }
+        if (seeds.Count == 0) throw new ArgumentException("--seeds needs at least one seed");
+        return seeds.Distinct().ToArray();
+    }
+
     public static Options? Parse(string[] args)
     {
         var options = new Options(480, "bohb", 1, 27, 2);
@@ -118,10 +173,13 @@ internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int E
                 {
                     "--time" => options with { TimeSeconds = double.Parse(Value(), CultureInfo.InvariantCulture), TimeGiven = true },
                     "--trials" => options with { Trials = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                    "--tuner" => options with { Tuner = Value().ToLowerInvariant() },
+                    "--tuner" => options with { Tuner = Value().ToLowerInvariant(), TunerGiven = true },
                     "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--epochs" => options with { Epochs = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--parallel" => options with { Parallel = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--compare-pruners" => options with { ComparedPruners = ParsePruners(Value()) },
+                    "--full-trainings" => options with { FullTrainings = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--seeds" => options with { Seeds = ParseSeeds(Value()) },
                     "-h" or "--help" => null,
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
@@ -134,18 +192,28 @@ internal sealed record Options(double TimeSeconds, string Tuner, int Seed, int E
                 break;
             }
         }
+        if (options is { ComparedPruners: not null, TunerGiven: false }) options = options with { Tuner = "random" };
         if (options is not null && !Tuners.Contains(options.Tuner))
         {
             Console.Error.WriteLine($"error: --tuner must be one of {string.Join(", ", Tuners)}, not {options.Tuner}");
             options = null;
         }
-        else if (options is { TimeSeconds: <= 0 } or { Epochs: < 1 } or { Parallel: < 1 } or { Trials: < 1 })
+        else if (options is { TimeSeconds: <= 0 } or { Epochs: < 1 } or { Parallel: < 1 } or { Trials: < 1 } or { FullTrainings: < 1 })
         {
-            Console.Error.WriteLine("error: --time must be > 0, --trials, --epochs and --parallel at least 1");
+            Console.Error.WriteLine("error: --time must be > 0, --trials, --epochs, --parallel and --full-trainings at least 1");
+            options = null;
+        }
+        else if (options is { ComparedPruners: not null, Tuner: "bohb" or "hyperband" })
+        {
+            // A tuner that chooses budgets itself would fight the pruner over how far a trial trains.
+            Console.Error.WriteLine($"error: --compare-pruners needs a single-fidelity --tuner (random, sobol or tpe), not {options.Tuner}");
             options = null;
         }
         if (options is null)
+        {
             Console.Error.WriteLine("usage: DigitsNas [--time seconds (480)] [--trials n] [--tuner bohb|hyperband|random|sobol|tpe] [--seed n (1)] [--epochs n (27)] [--parallel n (2)]");
+            Console.Error.WriteLine("       DigitsNas --compare-pruners none,median,asha [--full-trainings n (20)] [--seeds 1-5] [--tuner random|sobol|tpe] [--epochs n (27)]");
+        }
         return options;
     }
 }
