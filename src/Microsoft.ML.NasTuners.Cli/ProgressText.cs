@@ -20,7 +20,13 @@ internal static class ProgressText
     {
         if (completed >= total) return "done";
         if (completed <= 0) return "";
-        var left = TimeSpan.FromSeconds(elapsed.TotalSeconds * (total - completed) / completed);
+        return Left(TimeSpan.FromSeconds(elapsed.TotalSeconds * (total - completed) / completed));
+    }
+
+    /// <summary>A time left as "about 1h 02m left", "about 3m 10s left" or "about 12 s left"; "done" when none is.</summary>
+    public static string Left(TimeSpan left)
+    {
+        if (left <= TimeSpan.Zero) return "done";
         return left.TotalHours >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"about {(int)left.TotalHours}h {left.Minutes:00}m left")
             : left.TotalMinutes >= 1

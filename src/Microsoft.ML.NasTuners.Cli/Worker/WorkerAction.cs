@@ -60,7 +60,7 @@ internal static class WorkerAction
                 HeartbeatInterval = s.HeartbeatSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
                 WorkerName = s.Name,
                 Pruner = pruner,
-                Progress = context.Quiet ? null : new LineProgress(context.Stderr),
+                Progress = context.Quiet ? null : new WorkerProgressLines(context.Stderr),
             };
             var attributes = new Dictionary<string, string>
             {
@@ -110,16 +110,5 @@ internal static class WorkerAction
     {
         context.Stderr.WriteLine($"error: {message}");
         return ExitCodes.Usage;
-    }
-
-    /// <summary>Writes each event as a line at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
-    private sealed class LineProgress(TextWriter writer) : IProgress<StudyWorkerEvent>
-    {
-        private readonly object _gate = new();
-
-        public void Report(StudyWorkerEvent value)
-        {
-            lock (_gate) writer.WriteLine(value.Message);
-        }
     }
 }

@@ -33,6 +33,9 @@ internal sealed class StudyReplay
     /// <summary>The last result replayed, in the store's sequence (0 before the first).</summary>
     public long LastResultSeq { get; private set; }
 
+    /// <summary>The best trial replayed so far (see <see cref="TrialHistory.Incumbent"/>); null before any succeeded.</summary>
+    public TrialResult? Best { get; private set; }
+
     /// <summary>How many re-proposals differed from the record since the last <see cref="Reset"/>.</summary>
     public int Differed { get; private set; }
 
@@ -44,6 +47,7 @@ internal sealed class StudyReplay
         NextTrialId = 0;
         LastResultSeq = 0;
         Differed = 0;
+        Best = null;
     }
 
     /// <summary>Replays the trials that started or ended since the last call (read under the study's lock).</summary>
@@ -92,6 +96,8 @@ internal sealed class StudyReplay
     private void Tell(LoggedTrial ended)
     {
         LastResultSeq = Math.Max(LastResultSeq, ended.ResultSeq!.Value);
-        if (ended.Trial.ToResult() is { } result) Tuner.Update(result);
+        if (ended.Trial.ToResult() is not { } result) return;
+        Tuner.Update(result);
+        if (TrialStatusRules.IsModelled(result) && TrialHistory.IsBetter(result, Best)) Best = result;
     }
 }

@@ -41,6 +41,7 @@ public sealed class StudyWorker : IDisposable
     private readonly Stopwatch _askClock = new();
     private readonly Stopwatch _tunerClock = new();
     private bool _replayInDoubt;
+    private StudyStanding? _standing;
     private int _recorded;
     private int _refused;
 
@@ -314,6 +315,7 @@ public sealed class StudyWorker : IDisposable
             throw new InvalidOperationException(
                 $"Study '{Study}' has trial numbers this worker cannot replay in order (next {next}, replayed to {_replay.NextTrialId}): " +
                 "a trial was written with a number of its own. Run workers on a study that only workers write.");
+        _standing = new StudyStanding(usage.Counted, usage.Running, MaxTrials, _replay.Best, usage.Age, TimeLimit);
         var timeUp = TimeLimit is { } limit && usage.Age >= limit;
         var budgetUsed = BudgetLimit is { } budget && usage.CommittedBudget >= budget;
         if (timeUp || budgetUsed)
@@ -349,11 +351,13 @@ public sealed class StudyWorker : IDisposable
         PostgresTrialStore.InsertTrial(c, tx, studyId, row, requeueOf);
         PostgresLeases.Take(c, tx, studyId, next, Name, _options.LeaseDuration);
         _replay.Started(next);
+        // The trial just written counts, and runs (the trial a repeat replaces was superseded when its lease ran out).
+        _standing = _standing with { Trials = _standing.Trials + 1, Running = _standing.Running + 1 };
         return new Step(studyId, row, settings, requeueOf, Done: false);
     }
 
     private void Report(StudyWorkerEventKind kind, int trialId, string message) =>
-        _options.Progress?.Report(new StudyWorkerEvent(kind, trialId, message));
+        _options.Progress?.Report(new StudyWorkerEvent(kind, trialId, message) { Standing = _standing });
 
     private static T? Read<T>(StudyInfo info, string key, Func<string, T> parse) where T : struct =>
         info.Attributes.TryGetValue(key, out var text) ? parse(text) : null;

@@ -23,4 +23,8 @@ public enum StudyWorkerEventKind
 /// <param name="Kind">What happened.</param>
 /// <param name="TrialId">The trial it concerns.</param>
 /// <param name="Message">A line for a log.</param>
-public sealed record StudyWorkerEvent(StudyWorkerEventKind Kind, int TrialId, string Message);
+public sealed record StudyWorkerEvent(StudyWorkerEventKind Kind, int TrialId, string Message)
+{
+    /// <summary>Where the whole study stood at the worker's last look; null before its first.</summary>
+    public StudyStanding? Standing { get; init; }
+}

@@ -79,6 +79,40 @@ public sealed class StudyWorkerTests : IDisposable
     }
 
     [SkippableFact]
+    public void Each_recorded_event_says_where_the_whole_study_stands()
+    {
+        PostgresServer.Require();
+        var events = new List<StudyWorkerEvent>();
+        var progress = new Collecting(events);
+        var first = Worker(new StudyWorkerOptions { MaxTrials = 12, Progress = progress });
+        var second = Worker(new StudyWorkerOptions { MaxTrials = 12 });
+
+        // The second worker records four trials first: the first one's standing must count them and know their best.
+        for (var i = 0; i < 4; i++)
+        {
+            var lease = second.Ask()!;
+            second.Tell(lease, Loss(lease.Settings.Parameter));
+        }
+        first.RunAsync((t, _) => Task.FromResult(Loss(t.Parameter))).Wait(TimeSpan.FromMinutes(1)).Should().BeTrue();
+
+        var trials = Store().GetTrials("s");
+        var recorded = events.Where(e => e.Kind == StudyWorkerEventKind.Recorded).ToList();
+        recorded.Should().HaveCount(8);
+        recorded.Should().OnlyContain(e => e.Standing != null && e.Standing.MaxTrials == 12);
+        recorded[0].Standing!.Ended.Should().BeGreaterThanOrEqualTo(5, "the other worker's four and this one's first had ended");
+        recorded.Select(e => e.Standing!.Ended).Should().BeInAscendingOrder();
+        var best = trials.MinBy(t => t.Loss)!;
+        recorded[^1].Standing!.Best!.TrialSettings.TrialId.Should().Be(best.Id);
+        recorded[^1].Standing!.Best!.Loss.Should().Be(best.Loss);
+        events.Where(e => e.Kind == StudyWorkerEventKind.Started).Should().OnlyContain(e => e.Standing!.Running >= 1);
+    }
+
+    private sealed class Collecting(List<StudyWorkerEvent> events) : IProgress<StudyWorkerEvent>
+    {
+        public void Report(StudyWorkerEvent value) => events.Add(value);
+    }
+
+    [SkippableFact]
     public void A_trial_whose_heartbeat_stops_is_failed_re_queued_once_and_its_late_result_refused()
     {
         PostgresServer.Require();
