@@ -14,7 +14,8 @@ namespace Microsoft.ML.NasTuners.Postgres;
 /// worker replays into its tuner; <c>requeue_of</c>, the trial a re-queued one repeats; and <c>superseded</c>, set on a
 /// trial whose lease expired and that was re-queued, so that the study's limits count its repeat instead.
 /// <c>nastuners_intermediate_values</c> (the values trials reported at each step; a double column keeps NaN, so a
-/// diverged trial's value is stored as it is) came later within version 1: every statement here is <c>IF NOT
+/// diverged trial's value is stored as it is) and <c>nastuners_trial_id_reservations</c> (the id after the last one an
+/// experiment reserved, per study; workers number trials under the study's lock instead) came later within version 1: every statement here is <c>IF NOT
 /// EXISTS</c>, so a database created before it gains the table the first time a store opens it.
 /// </remarks>
 internal static class PostgresSchema
@@ -87,6 +88,10 @@ internal static class PostgresSchema
             step     DOUBLE PRECISION NOT NULL,
             value    DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (study_id, trial_id, step)
+        );
+        CREATE TABLE IF NOT EXISTS nastuners_trial_id_reservations (
+            study_id      BIGINT PRIMARY KEY REFERENCES nastuners_studies (study_id) ON DELETE CASCADE,
+            next_trial_id INTEGER NOT NULL
         );
         """;
 

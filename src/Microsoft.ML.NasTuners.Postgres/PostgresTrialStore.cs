@@ -115,6 +115,13 @@ public sealed class PostgresTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
+    public int ReserveTrialId(string study)
+    {
+        TrialStoreRules.CheckName(study, nameof(study));
+        return InTransaction((c, tx) => Reserve(c, tx, LockStudy(c, tx, study)));
+    }
+
+    /// <inheritdoc />
     public StudyTrial StartTrial(string study, StudyTrial running)
     {
         TrialStoreRules.CheckName(study, nameof(study));
@@ -122,7 +129,7 @@ public sealed class PostgresTrialStore : ITrialStore
         return InTransaction((c, tx) =>
         {
             var studyId = LockStudy(c, tx, study);
-            var id = trial.Id >= 0 ? trial.Id : NextTrialId(c, tx, studyId);
+            var id = trial.Id >= 0 ? trial.Id : Reserve(c, tx, studyId);
             if (ReadStatus(c, tx, studyId, id) is not null)
                 throw StudyErrors.TrialExists(study, id);
             var started = trial with { Id = id };
@@ -238,6 +245,16 @@ public sealed class PostgresTrialStore : ITrialStore
 
     /// <summary>One more than the largest trial number (0 for the first); under <see cref="LockStudy"/> no one else
     /// can take it first.</summary>
+    // Under the study's lock: past every trial and every earlier reservation of the study, in any process.
+    private static int Reserve(NpgsqlConnection c, NpgsqlTransaction tx, long studyId) =>
+        (int)Scalar(c, tx, """
+            INSERT INTO nastuners_trial_id_reservations (study_id, next_trial_id)
+            VALUES (@study, GREATEST((SELECT COALESCE(MAX(trial_id), -1) + 1 FROM nastuners_trials WHERE study_id = @study), 0) + 1)
+            ON CONFLICT (study_id) DO UPDATE SET next_trial_id = GREATEST(nastuners_trial_id_reservations.next_trial_id,
+                (SELECT COALESCE(MAX(trial_id), -1) + 1 FROM nastuners_trials WHERE study_id = @study)) + 1
+            RETURNING next_trial_id - 1;
+            """, ("study", studyId))!;
+
     internal static int NextTrialId(NpgsqlConnection c, NpgsqlTransaction tx, long studyId) =>
         (int)Scalar(c, tx, "SELECT COALESCE(MAX(trial_id), -1) + 1 FROM nastuners_trials WHERE study_id = @study;", ("study", studyId))!;
 

@@ -135,6 +135,7 @@ internal static class StudyActions
                 .SetSeed(s.Seed);
             if (BenchmarkPruners.Create(s.Pruner, problem.MinBudget ?? 1, problem.MaxBudget ?? 1) is { } pruner) experiment.SetPruner(pruner);
             if (!s.Quiet) experiment.SetProgress(new StudyProgressLines(context.Stderr, $"study {s.Study}"));
+            if (s.Shared) experiment.SetInterruptedTrials(InterruptedTrialPolicy.LeaveRunning);
             experiment = postgres is null ? experiment.SetStudy(s.Study, s.Storage) : experiment.SetStudy(s.Study, postgres);
             var result = await experiment.RunAsync(cancellationToken).ConfigureAwait(false);
             if (result.Fault is { } fault)

@@ -93,16 +93,20 @@ internal static class StudyCommand
             DefaultValueFactory = _ => 0,
         };
         var pruner = Pruning.PrunerOption.Create();
+        var shared = new Option<bool>("--shared")
+        {
+            Description = "Other processes run this study at the same time (on one SQLite file): their running trials are left to them, not re-run as interrupted, and every process learns every trial's result.",
+        };
         var quiet = QuietOption.Create();
         var command = new System.CommandLine.Command("run", "Run a benchmark problem as a durable study: trials are written as they start and end; running the same command again resumes it.")
         {
-            storage, study, problem, tuner, trials, seed, parallel, delay, pruner, quiet,
+            storage, study, problem, tuner, trials, seed, parallel, delay, pruner, shared, quiet,
         };
         command.SetAction((parse, cancellationToken) => StudyActions.RunAsync(context, new StudyRunSettings(
             parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(problem)!, parse.GetValue(tuner)!,
             parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(parallel), parse.GetValue(delay))
             {
-                Quiet = parse.GetValue(quiet), Pruner = parse.GetValue(pruner)!,
+                Quiet = parse.GetValue(quiet), Pruner = parse.GetValue(pruner)!, Shared = parse.GetValue(shared),
             }, cancellationToken));
         return command;
     }

@@ -9,4 +9,8 @@ internal sealed record StudyRunSettings(string Storage, string Study, string Pro
 
     /// <summary>The pruner by name (<c>--pruner</c>); "none" trains every trial to its budget as before.</summary>
     public string Pruner { get; init; } = "none";
+
+    /// <summary>Other processes run the study at the same time (<c>--shared</c>): running trials are theirs to end
+    /// (<see cref="InterruptedTrialPolicy.LeaveRunning"/>).</summary>
+    public bool Shared { get; init; }
 }

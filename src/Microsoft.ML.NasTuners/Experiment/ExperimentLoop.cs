@@ -98,7 +98,7 @@ internal sealed class ExperimentLoop
         while (true)
         {
             while (_fault is null && running.Count < _config.DegreeOfParallelism
-                   && (reruns.Count > 0 || _session.History.Count < _config.MaxTrials))
+                   && (reruns.Count > 0 || _session.CountedTrials < _config.MaxTrials))
             {
                 if (run.IsCancellationRequested)
                 {

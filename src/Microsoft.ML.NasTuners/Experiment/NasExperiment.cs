@@ -348,7 +348,8 @@ public sealed class NasExperiment
     }
 
     /// <summary>What a resumed study does with the trials a process that died left running. Default
-    /// <see cref="InterruptedTrialPolicy.Rerun"/>.</summary>
+    /// <see cref="InterruptedTrialPolicy.Rerun"/>; <see cref="InterruptedTrialPolicy.LeaveRunning"/> for a study that
+    /// experiments in several processes run at the same time.</summary>
     public NasExperiment SetInterruptedTrials(InterruptedTrialPolicy policy)
     {
         if (!Enum.IsDefined(policy))
@@ -475,7 +476,9 @@ public sealed class NasExperiment
     // queued: the defaults first when asked and the study is new, then the enqueued ones.
     private StudySession OpenSession(ITuner tuner, ITrialStore? store)
     {
-        var session = store is null ? StudySession.InMemory() : StudySession.Open(store, _studyName!, _searchSpace);
+        var session = store is null
+            ? StudySession.InMemory()
+            : StudySession.Open(store, _studyName!, _searchSpace, leaveRunning: _interruptedTrials == InterruptedTrialPolicy.LeaveRunning);
         if (session.History.Count > 0)
         {
             var differed = TunerReplay.Replay(tuner, session.History);

@@ -113,7 +113,7 @@ public sealed class NasStudy
         ArgumentNullException.ThrowIfNull(parameter);
         _ = SearchSpace.MappingToFeatureSpace(parameter);
         var now = DateTime.UtcNow;
-        var settings = new TrialSettings { TrialId = _session.History.NextId, Parameter = parameter, Budget = budget, StartedAtUtc = now };
+        var settings = new TrialSettings { TrialId = _session.TakeId(_tuner), Parameter = parameter, Budget = budget, StartedAtUtc = now };
         _session.Start(settings, TrialOrigin.Given);
         return Tell(settings, status, null, loss, double.NaN);
     }

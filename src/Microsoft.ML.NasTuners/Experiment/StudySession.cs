@@ -21,6 +21,10 @@ internal sealed class StudySession
     private readonly Queue<Parameter> _queued = new();
     // What an annotating tuner said of the trials it proposed, until they are recorded as finished.
     private readonly Dictionary<int, string> _notes = [];
+    // Trials that runs in other processes started on this study and that had not ended when last read: the study is
+    // read again at each new id until they have, and the tuner learns each result once.
+    private readonly HashSet<int> _othersRunning = [];
+    private int? _lastReserved;
 
     private StudySession(ITrialStore? store, string? study, bool keepFinished = true)
     {
@@ -39,6 +43,10 @@ internal sealed class StudySession
     /// <summary>The study's name, or null for a run that keeps nothing.</summary>
     public string? StudyName => _study;
 
+    /// <summary>The trials that count toward the study's trial limit: those of the history and those other processes
+    /// were running when this run last read the study.</summary>
+    public int CountedTrials => History.Count + _othersRunning.Count;
+
     /// <summary>How many queued parameters wait to be evaluated.</summary>
     public int QueuedCount => _queued.Count;
 
@@ -47,14 +55,28 @@ internal sealed class StudySession
     public static StudySession InMemory(bool keepFinished = true) => new(null, null, keepFinished);
 
     /// <summary>Opens (or creates) the study <paramref name="name"/> in <paramref name="store"/> and reads its trials.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="name">The study.</param>
+    /// <param name="space">The search space the study must have (written when it is new).</param>
+    /// <param name="attributes">Attributes written when the study is new.</param>
+    /// <param name="leaveRunning">Whether running trials may be other processes' (<see cref="InterruptedTrialPolicy.LeaveRunning"/>):
+    /// they are then not read as this run's interrupted trials, and their results are learned when they end.</param>
     /// <exception cref="InvalidOperationException">The study exists with another search space.</exception>
-    public static StudySession Open(ITrialStore store, string name, SearchSpace? space, IReadOnlyDictionary<string, string>? attributes = null)
+    public static StudySession Open(ITrialStore store, string name, SearchSpace? space, IReadOnlyDictionary<string, string>? attributes = null,
+        bool leaveRunning = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         store.LoadOrCreateStudy(name, space?.ToJson(), attributes);
         var session = new StudySession(store, name);
         foreach (var trial in store.GetTrials(name))
+        {
+            if (leaveRunning && trial.Status == TrialStatus.Running)
+            {
+                session._othersRunning.Add(trial.Id);
+                continue;
+            }
             session.History.Add(trial.ToSettings(), trial.Note == GivenNote ? TrialOrigin.Given : TrialOrigin.Tuner, trial.ToResult());
+        }
         return session;
     }
 
@@ -66,7 +88,7 @@ internal sealed class StudySession
     /// <returns>The settings and whether the tuner proposed them.</returns>
     public (TrialSettings Settings, TrialOrigin Origin) Next(ITuner tuner, CancellationToken cancellationToken = default)
     {
-        var settings = new TrialSettings { TrialId = History.NextId };
+        var settings = new TrialSettings { TrialId = TakeId(tuner) };
         if (_queued.TryDequeue(out var given))
         {
             settings.Parameter = given;
@@ -76,6 +98,37 @@ internal sealed class StudySession
         if (tuner is IAnnotatingTuner annotating && annotating.NoteOf(settings.TrialId) is { } note)
             _notes[settings.TrialId] = note;
         return (settings, TrialOrigin.Tuner);
+    }
+
+    /// <summary>The id of the next trial. In a store it is reserved there, so that a run in another process on the same
+    /// study never takes it too. When that shows another run at work (an id was reserved elsewhere since this run's last),
+    /// the trials it ended since are read into the history and told to <paramref name="tuner"/> as trials it did not
+    /// propose, so that runs sharing a study learn from each other and share its limits (which count the history).</summary>
+    public int TakeId(ITuner tuner)
+    {
+        ArgumentNullException.ThrowIfNull(tuner);
+        if (_store is null) return History.NextId;
+        var id = _store.ReserveTrialId(_study!);
+        var reservedElsewhere = id != (_lastReserved is { } last ? last + 1 : Math.Max(History.NextId, _othersRunning.Count > 0 ? _othersRunning.Max() + 1 : 0));
+        _lastReserved = id;
+        if (reservedElsewhere || _othersRunning.Count > 0) LearnOthersTrials(tuner);
+        return id;
+    }
+
+    private void LearnOthersTrials(ITuner tuner)
+    {
+        foreach (var trial in _store!.GetTrials(_study!))
+        {
+            if (History[trial.Id] is not null) continue;
+            if (trial.ToResult() is not { } result)
+            {
+                _othersRunning.Add(trial.Id);
+                continue;
+            }
+            _othersRunning.Remove(trial.Id);
+            History.Add(trial.ToSettings(), TrialOrigin.Given, result);
+            tuner.Update(result);
+        }
     }
 
     /// <summary>Records a trial that starts, in the history and the store.</summary>

@@ -30,8 +30,15 @@ public interface ITrialStore : IDisposable
     /// <summary>Deletes a study, its trials and their intermediate values; false when there was none.</summary>
     bool DeleteStudy(string name);
 
+    /// <summary>Reserves the id of a trial about to be proposed: one no trial of the study has and no caller, in this
+    /// process or another, was given before (the larger of the largest id plus one and the last reservation plus one;
+    /// 0 for a new study). A tuner proposes for a known id, so a run takes its id here first; two runs on one study at
+    /// the same time then never number two trials alike. An id reserved and never started stays a gap.</summary>
+    /// <exception cref="InvalidOperationException">The study does not exist.</exception>
+    int ReserveTrialId(string study);
+
     /// <summary>Writes a trial as <see cref="TrialStatus.Running"/> and returns it as stored. A negative
-    /// <see cref="StudyTrial.Id"/> takes the next id (the largest plus one, 0 for the first), assigned atomically so
+    /// <see cref="StudyTrial.Id"/> takes the next id as <see cref="ReserveTrialId"/> would, assigned atomically so
     /// concurrent callers never get the same one; a non-negative id is kept as given.</summary>
     /// <exception cref="ArgumentException">The trial's status is not <see cref="TrialStatus.Running"/>.</exception>
     /// <exception cref="InvalidOperationException">The study does not exist, or a trial with that id does.</exception>

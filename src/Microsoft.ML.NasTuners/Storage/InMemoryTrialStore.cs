@@ -62,14 +62,23 @@ public sealed class InMemoryTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
+    public int ReserveTrialId(string study)
+    {
+        TrialStoreRules.CheckName(study, nameof(study));
+        lock (_gate)
+            return Reserve(Get(study));
+    }
+
+    /// <inheritdoc />
     public StudyTrial StartTrial(string study, StudyTrial running)
     {
         TrialStoreRules.CheckName(study, nameof(study));
         var trial = TrialStoreRules.CheckStart(running, nameof(running));
         lock (_gate)
         {
-            var trials = Get(study).Trials;
-            var id = trial.Id < 0 ? (trials.Count == 0 ? 0 : checked(trials.Keys[^1] + 1)) : trial.Id;
+            var stored = Get(study);
+            var trials = stored.Trials;
+            var id = trial.Id < 0 ? Reserve(stored) : trial.Id;
             if (trials.ContainsKey(id))
                 throw StudyErrors.TrialExists(study, id);
             trial = trial with { Id = id, Parameter = StudyTrial.Copy(trial.Parameter) };
@@ -161,12 +170,23 @@ public sealed class InMemoryTrialStore : ITrialStore
     private Study Get(string name) =>
         _studies.TryGetValue(name, out var study) ? study : throw StudyErrors.UnknownStudy(name, _studies.Keys);
 
+    // Under the gate: past every trial and every earlier reservation.
+    private static int Reserve(Study study)
+    {
+        var id = Math.Max(study.NextReserved, study.Trials.Count == 0 ? 0 : checked(study.Trials.Keys[^1] + 1));
+        study.NextReserved = checked(id + 1);
+        return id;
+    }
+
     private static StudyTrial Out(StudyTrial trial) => trial with { Parameter = StudyTrial.Copy(trial.Parameter) };
 
     private sealed record Study(StudyInfo Info)
     {
         // Sorted by id: GetTrials reads them in order and the next id is the last key plus one.
         public SortedList<int, StudyTrial> Trials { get; } = new();
+
+        // The id after the last one reserved (ReserveTrialId).
+        public int NextReserved { get; set; }
 
         // Kept apart from the trials, since finishing a trial replaces its record and must not lose its curve.
         public Dictionary<int, SortedList<double, double>> Values { get; } = [];

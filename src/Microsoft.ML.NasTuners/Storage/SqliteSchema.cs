@@ -7,7 +7,8 @@ namespace Microsoft.ML.NasTuners.Storage;
 /// build refuses a file newer than it reads rather than write rows a newer build would misread. A later version adds
 /// a migration here from each older one.
 /// </summary>
-/// <remarks>The table <c>intermediate_values</c> came later within version 1: it only adds, and every statement here
+/// <remarks>The tables <c>intermediate_values</c> and <c>trial_id_reservations</c> (the id after the last one
+/// reserved, per study, so that runs in several processes never take the same id) came later within version 1: each only adds, and every statement here
 /// is <c>IF NOT EXISTS</c>, so a file written before it gains the table when it is opened, and a build that does not know
 /// it still reads the file (deleting a study there removes the values too, by the foreign key). It references the study,
 /// not the trial row, because finishing a trial rewrites its row.</remarks>
@@ -59,6 +60,10 @@ internal static class SqliteSchema
             step     NOT NULL,
             value,
             PRIMARY KEY (study_id, trial_id, step)
+        );
+        CREATE TABLE IF NOT EXISTS trial_id_reservations (
+            study_id      INTEGER PRIMARY KEY REFERENCES studies(study_id) ON DELETE CASCADE,
+            next_trial_id INTEGER NOT NULL
         );
         """;
 

@@ -110,10 +110,18 @@ public sealed class SqliteTrialStore : ITrialStore
                 return false;
             Execute(tx, "DELETE FROM intermediate_values WHERE study_id = $study;", ("$study", id));
             Execute(tx, "DELETE FROM trials WHERE study_id = $study;", ("$study", id));
+            Execute(tx, "DELETE FROM trial_id_reservations WHERE study_id = $study;", ("$study", id));
             Execute(tx, "DELETE FROM study_attributes WHERE study_id = $study;", ("$study", id));
             Execute(tx, "DELETE FROM studies WHERE study_id = $study;", ("$study", id));
             return true;
         });
+    }
+
+    /// <inheritdoc />
+    public int ReserveTrialId(string study)
+    {
+        TrialStoreRules.CheckName(study, nameof(study));
+        return Write(tx => Reserve(tx, RequireStudyId(tx, study)));
     }
 
     /// <inheritdoc />
@@ -125,10 +133,7 @@ public sealed class SqliteTrialStore : ITrialStore
         {
             var studyId = RequireStudyId(tx, study);
             // Inside the write transaction: no other connection can take the same id between this read and the insert.
-            var id = trial.Id >= 0
-                ? trial.Id
-                : checked((int)(long)Scalar(tx, "SELECT COALESCE(MAX(trial_id), -1) + 1 FROM trials WHERE study_id = $study;",
-                    ("$study", studyId))!);
+            var id = trial.Id >= 0 ? trial.Id : Reserve(tx, studyId);
             if (ReadStatus(tx, studyId, id) is not null)
                 throw StudyErrors.TrialExists(study, id);
             trial = trial with { Id = id };
@@ -254,6 +259,20 @@ public sealed class SqliteTrialStore : ITrialStore
             transaction.Commit();
             return result;
         }
+    }
+
+    // In a write transaction: past every trial and every earlier reservation of the study, in any process.
+    private int Reserve(SqliteTransaction tx, long studyId)
+    {
+        var id = checked((int)(long)Scalar(tx, """
+            SELECT MAX(COALESCE((SELECT next_trial_id FROM trial_id_reservations WHERE study_id = $study), 0),
+                       COALESCE((SELECT MAX(trial_id) FROM trials WHERE study_id = $study), -1) + 1);
+            """, ("$study", studyId))!);
+        Execute(tx, """
+            INSERT INTO trial_id_reservations (study_id, next_trial_id) VALUES ($study, $next)
+            ON CONFLICT (study_id) DO UPDATE SET next_trial_id = excluded.next_trial_id;
+            """, ("$study", studyId), ("$next", (long)id + 1));
+        return id;
     }
 
     // ---- studies ----

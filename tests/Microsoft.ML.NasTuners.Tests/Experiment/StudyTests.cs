@@ -105,6 +105,49 @@ public class StudyTests
     }
 
     [Fact]
+    public async Task Two_runs_on_one_sqlite_study_at_the_same_time_number_trials_apart_and_learn_each_others_results()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nas-shared-{Guid.NewGuid():N}.db");
+        NasExperiment Shared(int seed) => ExperimentTestKit.NewExperiment()
+            .SetTuner((space, s) => new TpeTuner(space, null, s))
+            .SetObjective(async (p, _, ct) =>
+            {
+                await Task.Delay(5, ct);
+                return ExperimentTestKit.Loss(p);
+            })
+            .SetStudy("shared", $"sqlite:{path}")
+            .SetInterruptedTrials(InterruptedTrialPolicy.LeaveRunning)
+            .SetSeed(seed)
+            .SetMaxTrials(40);
+
+        try
+        {
+            await RunTwoAtOnce();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*")) File.Delete(file);
+        }
+
+        async Task RunTwoAtOnce()
+        {
+        var results = await Task.WhenAll(Task.Run(() => Shared(1).RunAsync()), Task.Run(() => Shared(2).RunAsync()));
+
+        results.Should().OnlyContain(r => r.Fault == null && r.StopReason == StopReason.MaxTrials);
+        using var store = new SqliteTrialStore(path);
+        var stored = store.GetTrials("shared");
+        stored.Should().OnlyContain(t => t.Status == TrialStatus.Succeeded, "no run took the other's running trials for interrupted ones");
+        stored.Select(t => t.Id).Should().OnlyHaveUniqueItems();
+        // The limit is the study's: the two runs together stop near it (a trial the other started after this one last
+        // read the study may run past it).
+        stored.Count.Should().BeInRange(40, 42);
+        foreach (var result in results)
+            result.Trials.Count.Should().BeGreaterThan(stored.Count / 2 + 5, "a run's result holds the trials of the other that it learned");
+        }
+    }
+
+    [Fact]
     public async Task A_study_refuses_to_resume_with_another_search_space()
     {
         using var store = new InMemoryTrialStore();

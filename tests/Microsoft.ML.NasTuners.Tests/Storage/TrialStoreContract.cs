@@ -57,6 +57,30 @@ public abstract class TrialStoreContract
     }
 
     [SkippableFact]
+    public void A_reserved_id_is_past_every_trial_and_every_earlier_reservation_and_never_given_twice()
+    {
+        using var store = CreateStore();
+        store.CreateStudy("s");
+        store.CreateStudy("other");
+
+        store.ReserveTrialId("s").Should().Be(0, "a new study's first id is 0");
+        store.ReserveTrialId("s").Should().Be(1);
+        store.StartTrial("s", Running(id: 5));
+        store.ReserveTrialId("s").Should().Be(6, "past the largest trial");
+        store.StartTrial("s", Running()).Id.Should().Be(7, "an id taken by StartTrial is past the reservations too");
+        store.ReserveTrialId("other").Should().Be(0, "each study numbers its own trials");
+        FluentActions.Invoking(() => store.ReserveTrialId("missing")).Should().Throw<InvalidOperationException>();
+
+        var concurrent = new System.Collections.Concurrent.ConcurrentBag<int>();
+        Parallel.For(0, 40, _ => concurrent.Add(store.ReserveTrialId("s")));
+        concurrent.Should().OnlyHaveUniqueItems().And.HaveCount(40).And.OnlyContain(id => id >= 8);
+
+        store.DeleteStudy("s");
+        store.CreateStudy("s");
+        store.ReserveTrialId("s").Should().Be(0, "a study created again starts again");
+    }
+
+    [SkippableFact]
     public void Refuses_a_duplicate_name()
     {
         using var store = CreateStore();
