@@ -9,6 +9,7 @@ public class PipelinesCommandTests
     [InlineData("--time-limit", "0")]
     [InlineData("--time-limit", "30,x")]
     [InlineData("--max-trials", "0")]
+    [InlineData("--fidelity-check", "2")]
     public void Bad_input_is_a_usage_error_that_says_what_is_wrong(string option, string value)
     {
         var run = CliRun.Of("pipelines", option, value);
@@ -52,5 +53,20 @@ public class PipelinesCommandTests
         run.Stdout.Split('\n').Where(l => l.StartsWith("| wine ")).Should().HaveCount(4, "two methods in each of two tables");
         run.Stderr.Split('\n').Where(l => l.Contains(" mlnet-defaults: ")).Should().HaveCount(1, "the defaults do not depend on the limit");
         run.Stderr.Should().Contain("pipelines: wine seed 1 auto 60 s:").And.Contain("pipelines: wine seed 1 auto 90 s:");
+    }
+
+    [DataFact("tabular")]
+    public void A_fidelity_check_trains_each_configuration_at_every_budget_and_ranks_the_lower_ones_against_the_full_one()
+    {
+        var run = CliRun.Of("pipelines", "--data", "wine", "--seeds", "2", "--fidelity-check", "3");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().Contain("#### wine, seed 2: 3 configurations at budgets 1, 3, 9 (MicroAccuracy as a loss)");
+        var rows = run.Stdout.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| [0-2] \| ")).ToArray();
+        rows.Should().HaveCount(3, "one row per configuration");
+        // Each row: three losses and three times, one per budget.
+        rows.Should().OnlyContain(r => r.Split('|', StringSplitOptions.RemoveEmptyEntries).Length == 8);
+        run.Stdout.Should().MatchRegex(@"budget 1: Spearman -?[0-9.]+ with the full budget, its best configuration ranked [1-3] of 3|Too few configurations");
+        run.Stderr.Should().Contain("pipelines: wine seed 2: fidelity check of 3 configurations done");
     }
 }

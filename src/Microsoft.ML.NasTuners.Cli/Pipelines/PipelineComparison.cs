@@ -53,7 +53,7 @@ internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFi
         return runs;
     }
 
-    private static PipelineExperiment Create(MLContext context, PipelineTask task, IDataView train, IDataView test) => task switch
+    internal static PipelineExperiment Create(MLContext context, PipelineTask task, IDataView train, IDataView test) => task switch
     {
         PipelineTask.BinaryClassification => context.Nas().BinaryClassification(train, TabularTasks.Label, test),
         PipelineTask.MulticlassClassification => context.Nas().MulticlassClassification(train, TabularTasks.Label, test),

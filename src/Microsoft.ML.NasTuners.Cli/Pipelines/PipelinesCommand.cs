@@ -44,6 +44,11 @@ internal static class PipelinesCommand
             Description = "Also stop each search after this many trials.",
             HelpName = "N",
         };
+        var fidelityCheck = new Option<int?>("--fidelity-check")
+        {
+            Description = "Instead of comparing methods: train N random configurations at each budget (1, 3, 9) and report how the lower fidelities rank them against the full one.",
+            HelpName = "N",
+        };
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Also write the markdown table to this file.",
@@ -52,15 +57,15 @@ internal static class PipelinesCommand
         var command = new System.CommandLine.Command("pipelines",
             "Search ML.NET pipelines on the data/tabular sets and compare with ML.NET's default trainer settings and random search (held-out test metric).")
         {
-            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, output,
+            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, fidelityCheck, output,
         };
         command.SetAction((parse, token) => RunAsync(context, parse.GetValue(data), parse.GetValue(methods), parse.GetValue(seeds),
-            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(output), token));
+            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(fidelityCheck), parse.GetValue(output), token));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, string[]? dataNames, string[]? methodNames, string? seedList,
-        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, string? output, CancellationToken token)
+        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, int? fidelityCheck, string? output, CancellationToken token)
     {
         IReadOnlyList<string> sets, methods;
         IReadOnlyList<int> seeds;
@@ -72,6 +77,7 @@ internal static class PipelinesCommand
             seeds = SeedListParser.Parse(seedList);
             timeLimits = TimeLimits(timeLimitList);
             if (maxTrials is < 1) throw new UsageException($"--max-trials must be at least 1, got {maxTrials}.");
+            if (fidelityCheck is < 3) throw new UsageException($"--fidelity-check needs at least 3 configurations to rank, got {fidelityCheck}.");
             if (NasDataSets.Tabular.FindDirectory() is null) throw new UsageException(NasDataSets.Tabular.MissingReason() ?? "data/tabular is missing.");
         }
         catch (Exception e) when (e is UsageException or FormatException)
@@ -81,6 +87,13 @@ internal static class PipelinesCommand
         }
         try
         {
+            if (fidelityCheck is { } configurations)
+            {
+                var check = await FidelityCheck.RunAsync(context.Stderr, sets, seeds, configurations, token).ConfigureAwait(false);
+                context.Stdout.Write(check);
+                if (output is not null) await File.WriteAllTextAsync(output, check, CancellationToken.None).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
             var runs = await new PipelineComparison(context.Stderr, evaluateDefaultsFirst)
                 .RunAllAsync(sets, methods, seeds, timeLimits, maxTrials, token).ConfigureAwait(false);
             var table = PipelineComparison.Tables(runs);
