@@ -35,7 +35,7 @@ public class DefaultTunerTests
     [Fact]
     public async Task Whole_number_budget_bounds_give_whole_budgets_when_auto_runs_bohb()
     {
-        var result = await new MLContext(seed: 1).Nas().CreateExperiment().SetSearchSpace(Tuners.Auto.AutoSpaces.Continuous(10))
+        var result = await new MLContext(seed: 1).Nas().CreateExperiment().SetSearchSpace(Tuners.Auto.AutoSpaces.Continuous(Microsoft.ML.NasTuners.Tuners.AutoRules.GpMaxDimensions + 1))
             .SetBudget(1, 27).SetMaxTrials(12).SetObjective((p, _, _) => Tuners.Auto.AutoSpaces.Loss(p)).RunAsync();
 
         result.Trials.Select(t => t.TrialSettings.Budget!.Value).Should().OnlyContain(b => b == Math.Round(b))

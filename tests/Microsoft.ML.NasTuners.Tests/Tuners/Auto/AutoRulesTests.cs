@@ -25,9 +25,16 @@ public class AutoRulesTests
     }
 
     [Fact]
-    public void Many_dimensions_start_multivariate_tpe()
+    public void Ten_real_dimensions_the_most_gp_was_measured_to_win_on_start_gp_map()
     {
-        FirstChoice(Continuous(10)).Should().Be(new AutoDecision("tpe-mv", "many dimensions or large categoricals", 0, 0, false));
+        FirstChoice(Continuous(AutoRules.GpMaxDimensions)).Tuner.Should().Be("gp-map");
+        AutoRules.GpMaxDimensions.Should().Be(10, "levy10 in the review's mid_high_dim condition is the largest measured");
+    }
+
+    [Fact]
+    public void More_dimensions_than_measured_for_gp_start_multivariate_tpe()
+    {
+        FirstChoice(Continuous(AutoRules.GpMaxDimensions + 1)).Should().Be(new AutoDecision("tpe-mv", "many dimensions or large categoricals", 0, 0, false));
     }
 
     [Fact]
@@ -92,7 +99,7 @@ public class AutoRulesTests
     [Fact]
     public void A_budget_range_over_a_space_gp_does_not_suit_starts_bohb_which_proposes_budgets()
     {
-        var tuner = new AutoTuner(Continuous(10), new AutoTunerOptions { Budgets = new BudgetRange(1, 81), RoundBudgets = true }, seed: 1);
+        var tuner = new AutoTuner(Continuous(AutoRules.GpMaxDimensions + 1), new AutoTunerOptions { Budgets = new BudgetRange(1, 81), RoundBudgets = true }, seed: 1);
         var settings = new TrialSettings { TrialId = 0 };
 
         tuner.Propose(settings);
@@ -104,7 +111,7 @@ public class AutoRulesTests
     [Fact]
     public void A_single_budget_is_no_fidelity_to_exploit()
     {
-        FirstChoice(Continuous(10), new AutoTunerOptions { Budgets = new BudgetRange(81, 81) }).Tuner.Should().Be("tpe-mv");
+        FirstChoice(Continuous(AutoRules.GpMaxDimensions + 1), new AutoTunerOptions { Budgets = new BudgetRange(81, 81) }).Tuner.Should().Be("tpe-mv");
     }
 
     [Fact]
@@ -136,7 +143,7 @@ public class AutoRulesTests
     public void Later_edits_of_the_options_do_not_reach_the_tuner()
     {
         var options = new AutoTunerOptions();
-        var tuner = new AutoTuner(Continuous(10), options, seed: 1);
+        var tuner = new AutoTuner(Continuous(AutoRules.GpMaxDimensions + 1), options, seed: 1);
 
         options.Budgets = new BudgetRange(1, 81);
         var settings = new TrialSettings { TrialId = 0 };
