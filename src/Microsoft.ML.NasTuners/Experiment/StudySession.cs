@@ -109,11 +109,16 @@ internal sealed class StudySession
         ArgumentNullException.ThrowIfNull(tuner);
         if (_store is null) return History.NextId;
         var id = _store.ReserveTrialId(_study!);
-        var reservedElsewhere = id != (_lastReserved is { } last ? last + 1 : Math.Max(History.NextId, _othersRunning.Count > 0 ? _othersRunning.Max() + 1 : 0));
+        var reservedElsewhere = id != ExpectedId();
         _lastReserved = id;
         if (reservedElsewhere || _othersRunning.Count > 0) LearnOthersTrials(tuner);
         return id;
     }
+
+    // The id the store gives when no other process has reserved one since this run's last reservation (or since it
+    // read the study, before its first).
+    private int ExpectedId() =>
+        _lastReserved is { } last ? last + 1 : Math.Max(History.NextId, _othersRunning.Count > 0 ? _othersRunning.Max() + 1 : 0);
 
     private void LearnOthersTrials(ITuner tuner)
     {
