@@ -243,8 +243,6 @@ public sealed class PostgresTrialStore : ITrialStore
     internal static long LockStudy(NpgsqlConnection c, NpgsqlTransaction tx, string name) =>
         FindStudyId(c, tx, name, forUpdate: true) ?? throw UnknownStudy(c, tx, name);
 
-    /// <summary>One more than the largest trial number (0 for the first); under <see cref="LockStudy"/> no one else
-    /// can take it first.</summary>
     // Under the study's lock: past every trial and every earlier reservation of the study, in any process.
     private static int Reserve(NpgsqlConnection c, NpgsqlTransaction tx, long studyId) =>
         (int)Scalar(c, tx, """
@@ -255,6 +253,8 @@ public sealed class PostgresTrialStore : ITrialStore
             RETURNING next_trial_id - 1;
             """, ("study", studyId))!;
 
+    /// <summary>One more than the largest trial number (0 for the first); under <see cref="LockStudy"/> no one else
+    /// can take it first.</summary>
     internal static int NextTrialId(NpgsqlConnection c, NpgsqlTransaction tx, long studyId) =>
         (int)Scalar(c, tx, "SELECT COALESCE(MAX(trial_id), -1) + 1 FROM nastuners_trials WHERE study_id = @study;", ("study", studyId))!;
 
