@@ -22,6 +22,26 @@ public static class Studies
         #endregion
     }
 
+    [Snippet("docs/studies.md", "shared-study")]
+    public static async Task Shared()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var space = ExampleSpace();
+        var processIndex = 2;
+        var folder = Directory.CreateTempSubdirectory("snippet-study-").FullName;
+        Directory.SetCurrentDirectory(folder);
+        #region snippet:shared-study
+        var result = await mlContext.Nas().CreateExperiment()
+            .SetSearchSpace(space)
+            .SetObjective((parameter, trial, ct) => Train(parameter))
+            .SetStudy("lgbm", "studies.db")
+            .SetInterruptedTrials(InterruptedTrialPolicy.LeaveRunning)   // running trials may be another process's
+            .SetSeed(processIndex)                                         // each process its own seed
+            .SetMaxTrials(200)                                             // the study's limit, shared by the processes
+            .RunAsync();
+        #endregion
+    }
+
     [Snippet("docs/studies.md", "ask-tell")]
     public static void AskTell()
     {
