@@ -172,7 +172,6 @@ internal sealed class ExperimentLoop
 
     private (TrialSettings Settings, TrialOrigin Origin)? TryPropose()
     {
-        var id = _session.History.NextId;
         try
         {
             var (settings, origin) = _session.Next(_tuner, _run!.Token);
@@ -188,7 +187,7 @@ internal sealed class ExperimentLoop
         }
         catch (Exception e)
         {
-            Fault(e, $"The tuner's Propose threw for trial {id}.");
+            Fault(e, $"The tuner's Propose threw for trial {_session.LastTakenId}.");
             return null;
         }
     }

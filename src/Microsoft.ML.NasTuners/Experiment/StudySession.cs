@@ -47,6 +47,9 @@ internal sealed class StudySession
     /// were running when this run last read the study.</summary>
     public int CountedTrials => History.Count + _othersRunning.Count;
 
+    /// <summary>The id <see cref="TakeId"/> gave last (the trial a failed proposal was for); null before the first.</summary>
+    public int? LastTakenId { get; private set; }
+
     /// <summary>How many queued parameters wait to be evaluated.</summary>
     public int QueuedCount => _queued.Count;
 
@@ -107,8 +110,13 @@ internal sealed class StudySession
     public int TakeId(ITuner tuner)
     {
         ArgumentNullException.ThrowIfNull(tuner);
-        if (_store is null) return History.NextId;
+        if (_store is null)
+        {
+            LastTakenId = History.NextId;
+            return History.NextId;
+        }
         var id = _store.ReserveTrialId(_study!);
+        LastTakenId = id;
         var reservedElsewhere = id != ExpectedId();
         _lastReserved = id;
         if (reservedElsewhere || _othersRunning.Count > 0) LearnOthersTrials(tuner);

@@ -26,6 +26,25 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task The_fault_of_a_proposal_names_the_id_the_store_reserved_for_it()
+    {
+        using var store = new NasTuners.Storage.InMemoryTrialStore();
+        store.CreateStudy("s", SmallSpace().ToJson());
+        // Another process reserved ids 0 to 4: this run's first trial is 5, not its history's next id 0.
+        for (var i = 0; i < 5; i++) store.ReserveTrialId("s");
+
+        var result = await NewExperiment()
+            .SetStudy("s", store)
+            .SetMaxTrials(10)
+            .SetTuner((space, seed) => new ProposeThrowsAt(5, new NasTuners.Tuners.RandomSearchTuner(space, seed)))
+            .SetObjective((p, _, _) => Loss(p))
+            .RunAsync();
+
+        result.StopReason.Should().Be(StopReason.Faulted);
+        result.Fault!.Message.Should().Contain("Propose threw for trial 5.");
+    }
+
+    [Fact]
     public async Task A_monitor_that_throws_stops_the_run_and_cancels_the_trials_still_running()
     {
         using var blocker = new Blocker();
