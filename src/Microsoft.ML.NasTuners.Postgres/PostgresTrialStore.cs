@@ -246,10 +246,10 @@ public sealed class PostgresTrialStore : ITrialStore
     // Under the study's lock: past every trial and every earlier reservation of the study, in any process.
     private static int Reserve(NpgsqlConnection c, NpgsqlTransaction tx, long studyId) =>
         (int)Scalar(c, tx, """
+            WITH past AS (SELECT COALESCE(MAX(trial_id), -1) + 1 AS next FROM nastuners_trials WHERE study_id = @study)
             INSERT INTO nastuners_trial_id_reservations (study_id, next_trial_id)
-            VALUES (@study, GREATEST((SELECT COALESCE(MAX(trial_id), -1) + 1 FROM nastuners_trials WHERE study_id = @study), 0) + 1)
-            ON CONFLICT (study_id) DO UPDATE SET next_trial_id = GREATEST(nastuners_trial_id_reservations.next_trial_id,
-                (SELECT COALESCE(MAX(trial_id), -1) + 1 FROM nastuners_trials WHERE study_id = @study)) + 1
+            VALUES (@study, (SELECT next FROM past) + 1)
+            ON CONFLICT (study_id) DO UPDATE SET next_trial_id = GREATEST(nastuners_trial_id_reservations.next_trial_id, (SELECT next FROM past)) + 1
             RETURNING next_trial_id - 1;
             """, ("study", studyId))!;
 

@@ -24,7 +24,6 @@ internal sealed class StudySession
     // Trials that runs in other processes started on this study and that had not ended when last read: the study is
     // read again at each new id until they have, and the tuner learns each result once.
     private readonly HashSet<int> _othersRunning = [];
-    private int? _lastReserved;
 
     private StudySession(ITrialStore? store, string? study, bool keepFinished = true)
     {
@@ -116,9 +115,8 @@ internal sealed class StudySession
             return History.NextId;
         }
         var id = _store.ReserveTrialId(_study!);
-        LastTakenId = id;
         var reservedElsewhere = id != ExpectedId();
-        _lastReserved = id;
+        LastTakenId = id;
         if (reservedElsewhere || _othersRunning.Count > 0) LearnOthersTrials(tuner);
         return id;
     }
@@ -126,7 +124,7 @@ internal sealed class StudySession
     // The id the store gives when no other process has reserved one since this run's last reservation (or since it
     // read the study, before its first).
     private int ExpectedId() =>
-        _lastReserved is { } last ? last + 1 : Math.Max(History.NextId, _othersRunning.Count > 0 ? _othersRunning.Max() + 1 : 0);
+        LastTakenId is { } last ? last + 1 : Math.Max(History.NextId, _othersRunning.Count > 0 ? _othersRunning.Max() + 1 : 0);
 
     private void LearnOthersTrials(ITuner tuner)
     {
