@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.ML.NasTuners.Pipelines.Data;
+using Microsoft.ML.NasTuners.Pipelines.Ensembles;
 using Microsoft.ML.NasTuners.Pipelines.Evaluation;
 using Microsoft.ML.NasTuners.Pipelines.Featurization;
 using Microsoft.ML.NasTuners.Pipelines.Running;
@@ -50,6 +51,13 @@ public sealed class PipelineExperiment
     private int _seed;
     private double? _timeLimit;
     private int? _maxTrials;
+    private int _ensembleSize = DefaultEnsembleSize;
+
+    /// <summary>The most members an ensemble has by default (<see cref="SetEnsembleSize"/>).</summary>
+    public const int DefaultEnsembleSize = 3;
+
+    // Folds of the combiner's own cross-validation, which decides whether the ensemble beats the best trial.
+    private const int CombinerFolds = 5;
 
     internal PipelineExperiment(MLContext context, PipelineTask task, IDataView trainData, string labelColumnName)
     {
@@ -155,6 +163,17 @@ public sealed class PipelineExperiment
         return this;
     }
 
+    /// <summary>Returns as the model an ensemble of up to <paramref name="maxMembers"/> pipelines (the best trial of each of
+    /// the best trainers, stacked by a linear model trained on their out-of-fold predictions) when it validates better
+    /// than the best trial; 1 returns the best trial's pipeline. Default <see cref="DefaultEnsembleSize"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not between 1 and 10.</exception>
+    public PipelineExperiment SetEnsembleSize(int maxMembers)
+    {
+        if (maxMembers is < 1 or > 10) throw new ArgumentOutOfRangeException(nameof(maxMembers), maxMembers, "An ensemble has 1 to 10 members.");
+        _ensembleSize = maxMembers;
+        return this;
+    }
+
     /// <summary>Sets the thresholds of the featurisation.</summary>
     public PipelineExperiment SetFeaturizationRules(FeaturizationRules rules)
     {
@@ -242,6 +261,7 @@ public sealed class PipelineExperiment
         var space = new PipelineSearchSpace(_trainers);
         var cancellation = new ExecutionCancellation();
         var metrics = new ConcurrentDictionary<int, IReadOnlyDictionary<PipelineMetric, double>>();
+        var predictions = new ConcurrentDictionary<int, OutOfFoldPredictions>();
         var budgets = _fidelities ? new BudgetRange(FidelityMapping.MinBudget, FidelityMapping.MaxBudget) : null;
 
         var experiment = _context.Nas().CreateExperiment()
@@ -254,10 +274,11 @@ public sealed class PipelineExperiment
                 var (trainer, own) = space.Read(parameter);
                 var trialContext = new MLContext(seed: unchecked(_seed * 31 + trial.TrialId));
                 using var watch = cancellation.Watch(trial.TrialId, trialContext, token);
-                var values = prepared.Evaluator.Evaluate(trialContext, trainer, UsesMlNetDefaults(space, parameter, trial.Budget) ? null : own, trial.Budget, token);
-                var value = values[_metric];
+                var evaluation = prepared.Evaluator.Evaluate(trialContext, trainer, UsesMlNetDefaults(space, parameter, trial.Budget) ? null : own, trial.Budget, token);
+                var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
-                metrics[trial.TrialId] = values;
+                metrics[trial.TrialId] = evaluation.Metrics;
+                if (evaluation.Predictions is { } oof && _ensembleSize > 1) predictions[trial.TrialId] = oof;
                 return new ObjectiveValue(_metric.ToLoss(value), value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
@@ -290,9 +311,14 @@ public sealed class PipelineExperiment
             };
         }).ToList();
         var best = run.BestTrial is { } b ? trials.Single(t => t.TrialId == b.TrialSettings.TrialId) : null;
-        var refit = best is null || cancellationToken.IsCancellationRequested ? null
-            : Refit(prepared, _trainers.Single(t => t.Name == best.Trainer), best.UsesMlNetDefaults ? null : best.Parameter);
-        return Result(prepared, trials, best, refit, run, run.StopReason, clock.Elapsed);
+        if (best is null || cancellationToken.IsCancellationRequested)
+            return Result(prepared, trials, best, null, null, run, run.StopReason, clock.Elapsed);
+        var candidates = trials
+            .Where(t => t.Status == TrialStatus.Succeeded && double.IsFinite(t.Loss) && predictions.ContainsKey(t.TrialId))
+            .Select(t => new EnsembleCandidate(t, predictions[t.TrialId]))
+            .ToList();
+        var (model, ensemble) = RefitBest(prepared, best, candidates);
+        return Result(prepared, trials, best, model, ensemble, run, run.StopReason, clock.Elapsed);
     }
 
     // The default point at the full budget is ML.NET's default trainer; at a lower budget it is trained as any proposal,
@@ -322,7 +348,7 @@ public sealed class PipelineExperiment
             var trial = new PipelineTrial { TrialId = id, Trainer = trainer.Name, Parameter = Parameter.CreateNestedParameter(), UsesMlNetDefaults = true, Status = TrialStatus.Succeeded };
             try
             {
-                var values = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, limit.Token);
+                var values = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, limit.Token).Metrics;
                 trial = trial with { ValidationMetrics = values, Metric = values[_metric], Loss = _metric.ToLoss(values[_metric]) };
             }
             catch (OperationCanceledException e)
@@ -337,10 +363,10 @@ public sealed class PipelineExperiment
         }
         var best = trials.Where(t => t.Status == TrialStatus.Succeeded && double.IsFinite(t.Loss)).MinBy(t => t.Loss);
         var refit = best is null || cancellationToken.IsCancellationRequested ? null : Refit(prepared, _trainers.Single(t => t.Name == best.Trainer), null);
-        return Result(prepared, trials, best, refit, null, stop, clock.Elapsed);
+        return Result(prepared, trials, best, refit, null, null, stop, clock.Elapsed);
     }, CancellationToken.None);
 
-    private sealed record Prepared(TableReader Reader, Table Table, Featurizer Featurizer, PipelineFitter Fitter,
+    private sealed record Prepared(TableReader Reader, Table Table, int[] Strata, Featurizer Featurizer, PipelineFitter Fitter,
         PipelineValidation Validation, TrialEvaluator Evaluator, Table? Test);
 
     private Prepared Prepare()
@@ -352,14 +378,36 @@ public sealed class PipelineExperiment
         var validation = _validation ?? PipelineValidation.DefaultFor(table.RowCount);
         var evaluator = new TrialEvaluator(table, strata, validation, fitter, Task, _labelColumnName, _seed);
         var test = _testData is null ? null : reader.Read(_context, _testData).Table;
-        return new Prepared(reader, table, featurizer, fitter, validation, evaluator, test);
+        return new Prepared(reader, table, strata, featurizer, fitter, validation, evaluator, test);
     }
 
     private FittedPipeline Refit(Prepared prepared, PipelineTrainer trainer, Parameter? parameter) =>
         prepared.Fitter.Fit(new MLContext(seed: _seed), trainer, parameter, prepared.Table, iterationFraction: 1);
 
+    // The best trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss.
+    private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, IReadOnlyList<EnsembleCandidate> candidates)
+    {
+        var members = _ensembleSize > 1 ? StackedEnsemble.ChooseMembers(candidates, _ensembleSize) : [];
+        if (members.Count >= 2)
+        {
+            var ensemble = new StackedEnsemble(Task, _labelColumnName);
+            var context = new MLContext(seed: _seed);
+            var (stacked, rows) = ensemble.Stack(prepared.Table, members.Select(m => m.Predictions).ToList());
+            var validation = ensemble.CrossValidate(context, stacked, rows.Select(r => prepared.Strata[r]).ToArray(), CombinerFolds, _seed);
+            if (_metric.ToLoss(validation[_metric]) < best.Loss)
+            {
+                var fitted = members.Select(m => Refit(prepared, TrainerNamed(m.Trial.Trainer), m.Trial.UsesMlNetDefaults ? null : m.Trial.Parameter)).ToList();
+                var model = ensemble.Assemble(context, fitted, ensemble.Combiner(context).Fit(stacked), prepared.Table);
+                return (model, new PipelineEnsemble { Members = members.Select(m => m.Trial).ToList(), Combiner = ensemble.CombinerName, ValidationMetrics = validation });
+            }
+        }
+        return (Refit(prepared, TrainerNamed(best.Trainer), best.UsesMlNetDefaults ? null : best.Parameter), null);
+    }
+
+    private PipelineTrainer TrainerNamed(string name) => _trainers.Single(t => t.Name == name);
+
     private PipelineResult Result(Prepared prepared, IReadOnlyList<PipelineTrial> trials, PipelineTrial? best, FittedPipeline? refit,
-        ExperimentResult? run, StopReason stop, TimeSpan elapsed)
+        PipelineEnsemble? ensemble, ExperimentResult? run, StopReason stop, TimeSpan elapsed)
     {
         var test = refit is not null && prepared.Test is { } testTable
             ? MetricEvaluator.Evaluate(_context, Task, refit.Scorer.Transform(testTable), _labelColumnName)
@@ -372,6 +420,7 @@ public sealed class PipelineExperiment
             Model = refit?.Model,
             InputSchema = _trainData.Schema,
             BestTrial = best,
+            Ensemble = ensemble,
             Description = refit?.Description,
             TestMetrics = test,
             Featurization = prepared.Featurizer.Plans,

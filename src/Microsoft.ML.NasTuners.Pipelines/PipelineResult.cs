@@ -30,11 +30,16 @@ public sealed class PipelineResult
     /// <summary>The best trial (at the highest budget any trial reached); null when none succeeded.</summary>
     public PipelineTrial? BestTrial { get; init; }
 
-    /// <summary>The best pipeline's steps: the featurisation, normalisation, trainer and hyper-parameters.</summary>
+    /// <summary>The model's steps: the featurisation, normalisation, trainer and hyper-parameters (of each member, for an
+    /// ensemble).</summary>
     public string? Description { get; init; }
 
-    /// <summary>The best trial's validation metrics.</summary>
-    public IReadOnlyDictionary<PipelineMetric, double> ValidationMetrics => BestTrial?.ValidationMetrics ?? new Dictionary<PipelineMetric, double>();
+    /// <summary>The ensemble that is the model, when it validated better than <see cref="BestTrial"/>
+    /// (<see cref="PipelineExperiment.SetEnsembleSize"/>); null when the model is the best trial's pipeline.</summary>
+    public PipelineEnsemble? Ensemble { get; init; }
+
+    /// <summary>The model's validation metrics: the ensemble's when there is one, else the best trial's.</summary>
+    public IReadOnlyDictionary<PipelineMetric, double> ValidationMetrics => Ensemble?.ValidationMetrics ?? BestTrial?.ValidationMetrics ?? new Dictionary<PipelineMetric, double>();
 
     /// <summary>The model's metrics on the test data given to the experiment; null without test data or model.</summary>
     public IReadOnlyDictionary<PipelineMetric, double>? TestMetrics { get; init; }
@@ -73,7 +78,7 @@ public sealed class PipelineResult
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{Task}: {Trials.Count} trials ({Trials.Count(t => t.Status == TrialStatus.Succeeded)} succeeded, {CancelledExecutions} cancelled through CancelExecution) in {Elapsed.TotalSeconds:0.0} s, stopped: {StopReason}.");
         if (BestTrial is { } best)
-            text += string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}Best: {Description}{Environment.NewLine}Validation {Metric}: {best.Metric:G5}");
+            text += string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}Best: {Description}{Environment.NewLine}Validation {Metric}: {(Ensemble is { } e ? e.ValidationMetrics[Metric] : best.Metric):G5}");
         if (TestMetrics is { } test)
             text += string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}Test: {string.Join(", ", test.Select(kv => $"{kv.Key} {kv.Value:G5}"))}");
         return text;

@@ -42,7 +42,7 @@ internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFi
                         var result = await ComparisonMethods.Run(method, experiment, cancellationToken).ConfigureAwait(false);
                         var test = result.TestMetrics?[result.Metric] ?? double.NaN;
                         var run = new Run(set, task, result.Metric, method, seed, limit, test, result.Trials.Count, result.Elapsed.TotalSeconds,
-                            result.BestTrial?.Trainer ?? "-");
+                            result.Ensemble is { } ensemble ? $"ensemble of {string.Join(" + ", ensemble.Members.Select(m => m.Trainer))}" : result.BestTrial?.Trainer ?? "-");
                         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"pipelines: {set} seed {seed} {method}{(double.IsFinite(limit) ? $" {limit} s" : "")}: test {result.Metric} {test:F4}, {run.Trials} trials, {run.Seconds:F1} s, best {run.Best}"));
                         runs.AddRange(double.IsFinite(limit) ? [run] : timeLimits.Select(l => run with { TimeLimit = l }));

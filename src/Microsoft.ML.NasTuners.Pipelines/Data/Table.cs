@@ -1,3 +1,5 @@
+using Microsoft.ML.Data;
+
 namespace Microsoft.ML.NasTuners.Pipelines.Data;
 
 /// <summary>
@@ -62,6 +64,12 @@ internal sealed class Table : IDataView
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
+            if (table._columns[column.Index].Values is VBuffer<float>[] vectors)
+            {
+                // Copied: a reader may write into the buffer it is given, which must not be the table's own.
+                ValueGetter<VBuffer<float>> copy = (ref VBuffer<float> value) => vectors[_position].CopyTo(ref value);
+                return (ValueGetter<TValue>)(Delegate)copy;
+            }
             if (table._columns[column.Index].Values is not TValue[] values)
                 throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type}, not {typeof(TValue).Name}.");
             return (ref TValue value) => value = values[_position];

@@ -29,6 +29,10 @@ internal sealed class TableColumn
 
     public static TableColumn Boolean(string name, bool[] values) => new(name, BooleanDataViewType.Instance, values, null);
 
+    /// <summary>A vector of <paramref name="size"/> numbers per row (an ensemble's stacked predictions).</summary>
+    public static TableColumn Vector(string name, VBuffer<float>[] values, int size) =>
+        new(name, new VectorDataViewType(NumberDataViewType.Single, size), values, null);
+
     /// <summary>A key column of 1-based keys (0 is missing) whose key values are <paramref name="classes"/>.</summary>
     public static TableColumn Key(string name, uint[] values, IReadOnlyList<string> classes)
     {
@@ -48,6 +52,7 @@ internal sealed class TableColumn
             float[] v => Pick(v, rows),
             bool[] v => Pick(v, rows),
             uint[] v => Pick(v, rows),
+            VBuffer<float>[] v => Pick(v, rows),
             ReadOnlyMemory<char>[] v => Pick(v, rows),
             _ => throw new InvalidOperationException($"Column '{Name}' holds {Values.GetType().Name}, which a table does not."),
         };

@@ -52,28 +52,33 @@ internal sealed class Featurizer
 
     private int HashBits { get; init; }
 
-    /// <summary>The estimator writing <paramref name="featuresColumn"/>.</summary>
+    /// <summary>The estimator writing <paramref name="featuresColumn"/>. It writes only columns of its own (the user's
+    /// columns are read, never replaced), so the pipelines of an ensemble, applied one after another to the same rows,
+    /// each see the user's values.</summary>
     public IEstimator<ITransformer> Build(MLContext context, string featuresColumn)
     {
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        var converted = _columns.Where(c => c.NeedsConversion).Select(c => new InputOutputColumnPair(c.Name, c.Name)).ToArray();
-        if (converted.Length > 0) chain = chain.Append(context.Transforms.Conversion.ConvertType(converted, DataKind.Single));
+        var converted = _columns.Where(c => c.NeedsConversion).Select(c => c.Name).ToHashSet();
+        if (converted.Count > 0)
+            chain = chain.Append(context.Transforms.Conversion.ConvertType(
+                converted.Select(n => new InputOutputColumnPair(NumberColumn(n), n)).ToArray(), DataKind.Single));
         var outputs = new List<string>();
         foreach (var plan in Plans)
         {
             var name = plan.Name;
+            var number = converted.Contains(name) ? NumberColumn(name) : name;
             switch (plan.Treatment)
             {
                 case ColumnTreatment.NumericWithMissingIndicator:
                     var indicator = $"{name}__missing";
-                    chain = chain.Append(context.Transforms.IndicateMissingValues(indicator, name))
+                    chain = chain.Append(context.Transforms.IndicateMissingValues(indicator, number))
                         .Append(context.Transforms.Conversion.ConvertType(indicator, indicator, DataKind.Single));
                     outputs.Add(indicator);
                     goto case ColumnTreatment.Numeric;
                 case ColumnTreatment.Numeric:
                     // Always replaced: a value missing only in new rows must not reach a linear model as NaN.
-                    chain = chain.Append(context.Transforms.ReplaceMissingValues(name, name, MissingValueReplacingEstimator.ReplacementMode.Mean));
-                    outputs.Add(name);
+                    chain = chain.Append(context.Transforms.ReplaceMissingValues(NumberColumn(name), number, MissingValueReplacingEstimator.ReplacementMode.Mean));
+                    outputs.Add(NumberColumn(name));
                     break;
                 case ColumnTreatment.OneHot:
                     chain = chain.Append(context.Transforms.Categorical.OneHotEncoding($"{name}__onehot", name));
@@ -91,6 +96,9 @@ internal sealed class Featurizer
         }
         return chain.Append(context.Transforms.Concatenate(featuresColumn, outputs.ToArray()));
     }
+
+    // A numeric feature as the trainers read it: converted to Single, missing values replaced.
+    private static string NumberColumn(string name) => $"{name}__number";
 
     /// <summary>One line per treatment, for the pipeline description.</summary>
     public string Describe() => string.Join("; ", Plans.GroupBy(p => p.Treatment).Select(g =>

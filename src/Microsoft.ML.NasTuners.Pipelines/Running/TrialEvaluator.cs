@@ -1,4 +1,6 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.NasTuners.Pipelines.Data;
+using Microsoft.ML.NasTuners.Pipelines.Ensembles;
 using Microsoft.ML.NasTuners.Pipelines.Evaluation;
 using Microsoft.ML.NasTuners.Pipelines.Trainers;
 using Microsoft.ML.NasTuners.Pipelines.Validation;
@@ -18,6 +20,7 @@ internal sealed class TrialEvaluator
     private readonly PipelineTask _task;
     private readonly string _label;
     private readonly int _seed;
+    private readonly int _predictionWidth;
 
     public TrialEvaluator(Table table, int[] strata, PipelineValidation validation, PipelineFitter fitter, PipelineTask task, string label, int seed)
     {
@@ -29,22 +32,27 @@ internal sealed class TrialEvaluator
         _task = task;
         _label = label;
         _seed = seed;
+        _predictionWidth = task == PipelineTask.MulticlassClassification ? checked((int)((KeyDataViewType)table.Schema[label].Type).Count) : 1;
     }
 
-    /// <summary>The mean validation metrics of <paramref name="trainer"/> with <paramref name="parameter"/> (ML.NET's
-    /// defaults when null) at <paramref name="budget"/>.</summary>
-    public IReadOnlyDictionary<PipelineMetric, double> Evaluate(MLContext context, PipelineTrainer trainer, Parameter? parameter,
+    /// <summary>Validates <paramref name="trainer"/> with <paramref name="parameter"/> (ML.NET's defaults when null) at
+    /// <paramref name="budget"/>: the mean validation metrics over folds and, at the full budget, the out-of-fold
+    /// predictions an ensemble combines.</summary>
+    public TrialEvaluation Evaluate(MLContext context, PipelineTrainer trainer, Parameter? parameter,
         double? budget, CancellationToken cancellationToken)
     {
         var perFold = new List<IReadOnlyDictionary<PipelineMetric, double>>();
+        var predictions = budget is null || budget >= FidelityMapping.MaxBudget ? new OutOfFoldPredictions(_table.RowCount, _predictionWidth) : null;
         for (var f = 0; f < _folds.Count; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rowFraction = FidelityMapping.RowFraction(budget, _folds[f].Train.Length);
             var rows = StratifiedSplits.Subsample(_folds[f].Train, _strata, rowFraction, unchecked(_seed * 7919 + f * 104729 + (int)Math.Round(rowFraction * 1e6)));
             var fitted = _fitter.Fit(context, trainer, parameter, _table.Select(rows), FidelityMapping.IterationFraction(budget));
-            perFold.Add(MetricEvaluator.Evaluate(context, _task, fitted.Scorer.Transform(_validTables[f]), _label));
+            var scored = fitted.Scorer.Transform(_validTables[f]);
+            perFold.Add(MetricEvaluator.Evaluate(context, _task, scored, _label));
+            predictions?.Record(_task, scored, _folds[f].Valid);
         }
-        return MetricEvaluator.Mean(perFold);
+        return new TrialEvaluation(MetricEvaluator.Mean(perFold), predictions);
     }
 }

@@ -64,6 +64,21 @@ public class FeaturizerTests
         features.Count(row => row[1] == 1f).Should().Be(12, "every fifth of 60 rows is missing (x, then gaps' indicator)");
     }
 
+    [Fact]
+    public void The_user_s_columns_are_read_and_never_replaced_so_a_second_pipeline_after_it_sees_the_same_values()
+    {
+        var context = new MLContext(seed: 1);
+        var (table, columns) = Mixed(60);
+        var featurizer = Featurizer.Infer(table, columns.Where(c => c.IsNumeric).ToArray(), new FeaturizationRules());
+        var fitted = featurizer.Build(context, "Features").Fit(table);
+
+        var once = fitted.Transform(table);
+        var twice = fitted.Transform(once);
+
+        once.GetColumn<float>("gaps").Count(float.IsNaN).Should().Be(12, "the missing values are filled in a column of the featurisation's own");
+        twice.GetColumn<float[]>("Features").Should().BeEquivalentTo(once.GetColumn<float[]>("Features"), o => o.WithStrictOrdering());
+    }
+
     [DataFact("tabular")]
     public void House_votes_is_all_categorical_and_an_empty_vote_encodes_as_all_zeros()
     {
