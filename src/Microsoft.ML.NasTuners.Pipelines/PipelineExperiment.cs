@@ -278,7 +278,7 @@ public sealed class PipelineExperiment
                 var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
                 metrics[trial.TrialId] = evaluation.Metrics;
-                if (evaluation.Predictions is { } oof && _ensembleSize > 1) predictions[trial.TrialId] = oof;
+                if (_ensembleSize > 1) predictions[trial.TrialId] = evaluation.Predictions;
                 return new ObjectiveValue(_metric.ToLoss(value), value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
@@ -310,11 +310,11 @@ public sealed class PipelineExperiment
                 Error = t.Error,
             };
         }).ToList();
-        var best = run.BestTrial is { } b ? trials.Single(t => t.TrialId == b.TrialSettings.TrialId) : null;
+        var best = TrialRanking.Best(trials);
         if (best is null || cancellationToken.IsCancellationRequested)
             return Result(prepared, trials, best, null, null, run, run.StopReason, clock.Elapsed);
         var candidates = trials
-            .Where(t => t.Status == TrialStatus.Succeeded && double.IsFinite(t.Loss) && predictions.ContainsKey(t.TrialId))
+            .Where(t => predictions.ContainsKey(t.TrialId))
             .Select(t => new EnsembleCandidate(t, predictions[t.TrialId]))
             .ToList();
         var (model, ensemble) = RefitBest(prepared, best, candidates);
@@ -361,7 +361,7 @@ public sealed class PipelineExperiment
             }
             trials.Add(trial with { DurationInMilliseconds = started.Elapsed.TotalMilliseconds, ExecutionCancelled = cancellation.WasCancelled(id) });
         }
-        var best = trials.Where(t => t.Status == TrialStatus.Succeeded && double.IsFinite(t.Loss)).MinBy(t => t.Loss);
+        var best = TrialRanking.Best(trials);
         var refit = best is null || cancellationToken.IsCancellationRequested ? null : Refit(prepared, _trainers.Single(t => t.Name == best.Trainer), null);
         return Result(prepared, trials, best, refit, null, null, stop, clock.Elapsed);
     }, CancellationToken.None);
@@ -381,8 +381,13 @@ public sealed class PipelineExperiment
         return new Prepared(reader, table, strata, featurizer, fitter, validation, evaluator, test);
     }
 
-    private FittedPipeline Refit(Prepared prepared, PipelineTrainer trainer, Parameter? parameter) =>
-        prepared.Fitter.Fit(new MLContext(seed: _seed), trainer, parameter, prepared.Table, iterationFraction: 1);
+    private FittedPipeline Refit(Prepared prepared, PipelineTrainer trainer, Parameter? parameter, double? budget = null) =>
+        prepared.Fitter.Fit(new MLContext(seed: _seed), trainer, parameter, prepared.Table, FidelityMapping.IterationFraction(budget));
+
+    // A trial's pipeline refitted on all the training rows, with the boosting iterations its budget gave it: what it
+    // validated, with more data.
+    private FittedPipeline Refit(Prepared prepared, PipelineTrial trial) =>
+        Refit(prepared, TrainerNamed(trial.Trainer), trial.UsesMlNetDefaults ? null : trial.Parameter, trial.Budget);
 
     // The best trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss.
     private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, IReadOnlyList<EnsembleCandidate> candidates)
@@ -393,15 +398,25 @@ public sealed class PipelineExperiment
             var ensemble = new StackedEnsemble(Task, _labelColumnName);
             var context = new MLContext(seed: _seed);
             var (stacked, rows) = ensemble.Stack(prepared.Table, members.Select(m => m.Predictions).ToList());
-            var validation = ensemble.CrossValidate(context, stacked, rows.Select(r => prepared.Strata[r]).ToArray(), CombinerFolds, _seed);
-            if (_metric.ToLoss(validation[_metric]) < best.Loss)
+            var validation = ensemble.CrossValidate(context, stacked, members.Count, rows.Select(r => prepared.Strata[r]).ToArray(), CombinerFolds, _seed);
+            if (ValidatesBetter(validation, best))
             {
-                var fitted = members.Select(m => Refit(prepared, TrainerNamed(m.Trial.Trainer), m.Trial.UsesMlNetDefaults ? null : m.Trial.Parameter)).ToList();
-                var model = ensemble.Assemble(context, fitted, ensemble.Combiner(context).Fit(stacked), prepared.Table);
+                var fitted = members.Select(m => Refit(prepared, m.Trial)).ToList();
+                var model = ensemble.Assemble(context, fitted, ensemble.Combiner(context, members.Count).Fit(stacked), prepared.Table);
                 return (model, new PipelineEnsemble { Members = members.Select(m => m.Trial).ToList(), Combiner = ensemble.CombinerName, ValidationMetrics = validation });
             }
         }
-        return (Refit(prepared, TrainerNamed(best.Trainer), best.UsesMlNetDefaults ? null : best.Parameter), null);
+        return (Refit(prepared, best), null);
+    }
+
+    // Lower loss; on a tie (accuracy on a small set often ties), the lower log-loss of a classifier, a finer measure of
+    // the same predictions.
+    private bool ValidatesBetter(IReadOnlyDictionary<PipelineMetric, double> ensemble, PipelineTrial best)
+    {
+        var loss = _metric.ToLoss(ensemble[_metric]);
+        if (loss < best.Loss) return true;
+        return loss == best.Loss && Task != PipelineTask.Regression
+            && best.ValidationMetrics.TryGetValue(PipelineMetric.LogLoss, out var bestLogLoss) && ensemble[PipelineMetric.LogLoss] < bestLogLoss;
     }
 
     private PipelineTrainer TrainerNamed(string name) => _trainers.Single(t => t.Name == name);

@@ -27,7 +27,9 @@ public sealed class PipelineResult
     /// <summary>The schema <see cref="Model"/> reads, for <c>mlContext.Model.Save(result.Model, result.InputSchema, path)</c>.</summary>
     public required DataViewSchema InputSchema { get; init; }
 
-    /// <summary>The best trial (at the highest budget any trial reached); null when none succeeded.</summary>
+    /// <summary>The succeeded trial of the lowest validation loss at any budget (every budget validates on all the
+    /// validation rows; a tie goes to the higher budget), refitted with its budget's boosting iterations; null when
+    /// none succeeded.</summary>
     public PipelineTrial? BestTrial { get; init; }
 
     /// <summary>The model's steps: the featurisation, normalisation, trainer and hyper-parameters (of each member, for an

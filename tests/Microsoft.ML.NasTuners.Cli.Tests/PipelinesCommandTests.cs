@@ -10,6 +10,8 @@ public class PipelinesCommandTests
     [InlineData("--time-limit", "30,x")]
     [InlineData("--max-trials", "0")]
     [InlineData("--fidelity-check", "2")]
+    [InlineData("--ensemble-size", "0")]
+    [InlineData("--ensemble-size", "11")]
     public void Bad_input_is_a_usage_error_that_says_what_is_wrong(string option, string value)
     {
         var run = CliRun.Of("pipelines", option, value);
@@ -40,6 +42,18 @@ public class PipelinesCommandTests
         {
             File.Delete(output);
         }
+    }
+
+    [DataFact("tabular")]
+    public void An_ensemble_size_of_1_keeps_the_best_trial_and_the_best_trial_method_names_its_trainer()
+    {
+        var run = CliRun.Of("pipelines", "--data", "breast_cancer", "--method", "auto-best-trial,auto", "--seeds", "1",
+            "--max-trials", "8", "--time-limit", "60", "--ensemble-size", "1");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var rows = run.Stdout.Split('\n').Where(l => l.StartsWith("| breast_cancer ")).ToArray();
+        rows.Should().HaveCount(2).And.OnlyContain(r => !r.Contains("ensemble of"), "--ensemble-size 1 applies to every searching method");
+        rows[0].Split('|')[5].Should().Be(rows[1].Split('|')[5], "auto with an ensemble size of 1 is auto-best-trial: the same test metric");
     }
 
     [DataFact("tabular")]

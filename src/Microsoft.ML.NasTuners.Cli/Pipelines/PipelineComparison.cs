@@ -11,7 +11,7 @@ namespace Microsoft.ML.NasTuners.Cli.Pipelines;
 /// defaults run to the end once per seed, whatever the limit (their time is reported), and stand in every limit's table.
 /// Each run's held-out test metric is the task's default metric.
 /// </summary>
-internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFirst = true)
+internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFirst = true, int? ensembleSize = null)
 {
     public sealed record Run(string DataSet, PipelineTask Task, PipelineMetric Metric, string Method, int Seed, double TimeLimit,
         double TestMetric, int Trials, double Seconds, string Best);
@@ -39,6 +39,7 @@ internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFi
                         var experiment = Create(context, task, split.TrainSet, split.TestSet).SetSeed(seed).SetEvaluateDefaultsFirst(evaluateDefaultsFirst);
                         if (double.IsFinite(limit)) experiment.SetTimeLimit(limit);
                         if (maxTrials is { } n) experiment.SetMaxTrials(n);
+                        if (ensembleSize is { } size) experiment.SetEnsembleSize(size);
                         var result = await ComparisonMethods.Run(method, experiment, cancellationToken).ConfigureAwait(false);
                         var test = result.TestMetrics?[result.Metric] ?? double.NaN;
                         var run = new Run(set, task, result.Metric, method, seed, limit, test, result.Trials.Count, result.Elapsed.TotalSeconds,

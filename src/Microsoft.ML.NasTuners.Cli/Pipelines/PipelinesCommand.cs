@@ -44,6 +44,11 @@ internal static class PipelinesCommand
             Description = "Also stop each search after this many trials.",
             HelpName = "N",
         };
+        var ensembleSize = new Option<int?>("--ensemble-size")
+        {
+            Description = "The most members of each search's ensemble (1: the best trial's pipeline); default: the experiment's (3).",
+            HelpName = "N",
+        };
         var fidelityCheck = new Option<int?>("--fidelity-check")
         {
             Description = "Instead of comparing methods: train N random configurations at each budget (1, 3, 9) and report how the lower fidelities rank them against the full one.",
@@ -57,15 +62,15 @@ internal static class PipelinesCommand
         var command = new System.CommandLine.Command("pipelines",
             "Search ML.NET pipelines on the data/tabular sets and compare with ML.NET's default trainer settings and random search (held-out test metric).")
         {
-            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, fidelityCheck, output,
+            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, ensembleSize, fidelityCheck, output,
         };
         command.SetAction((parse, token) => RunAsync(context, parse.GetValue(data), parse.GetValue(methods), parse.GetValue(seeds),
-            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(fidelityCheck), parse.GetValue(output), token));
+            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(ensembleSize), parse.GetValue(fidelityCheck), parse.GetValue(output), token));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, string[]? dataNames, string[]? methodNames, string? seedList,
-        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, int? fidelityCheck, string? output, CancellationToken token)
+        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, int? ensembleSize, int? fidelityCheck, string? output, CancellationToken token)
     {
         IReadOnlyList<string> sets, methods;
         IReadOnlyList<int> seeds;
@@ -77,6 +82,7 @@ internal static class PipelinesCommand
             seeds = SeedListParser.Parse(seedList);
             timeLimits = TimeLimits(timeLimitList);
             if (maxTrials is < 1) throw new UsageException($"--max-trials must be at least 1, got {maxTrials}.");
+            if (ensembleSize is < 1 or > 10) throw new UsageException($"--ensemble-size must be 1 to 10, got {ensembleSize}.");
             if (fidelityCheck is < 3) throw new UsageException($"--fidelity-check needs at least 3 configurations to rank, got {fidelityCheck}.");
             if (NasDataSets.Tabular.FindDirectory() is null) throw new UsageException(NasDataSets.Tabular.MissingReason() ?? "data/tabular is missing.");
         }
@@ -94,7 +100,7 @@ internal static class PipelinesCommand
                 if (output is not null) await File.WriteAllTextAsync(output, check, CancellationToken.None).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            var runs = await new PipelineComparison(context.Stderr, evaluateDefaultsFirst)
+            var runs = await new PipelineComparison(context.Stderr, evaluateDefaultsFirst, ensembleSize)
                 .RunAllAsync(sets, methods, seeds, timeLimits, maxTrials, token).ConfigureAwait(false);
             var table = PipelineComparison.Tables(runs);
             context.Stdout.Write(table);

@@ -1,6 +1,9 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.NasTuners.Pipelines.Data;
 using Microsoft.ML.NasTuners.Pipelines.Ensembles;
+using Microsoft.ML.NasTuners.Pipelines.Featurization;
+using Microsoft.ML.NasTuners.Pipelines.Running;
+using Microsoft.ML.NasTuners.Pipelines.Trainers;
 
 namespace Microsoft.ML.NasTuners.Pipelines.Tests.Ensembles;
 
@@ -33,15 +36,15 @@ public class StackedEnsembleTests
         var second = new OutOfFoldPredictions(4, 3);
         var scored = new Table([TableColumn.Vector("Score", [new VBuffer<float>(3, [0.7f, 0.2f, 0.1f]), new VBuffer<float>(3, [0.1f, 0.8f, 0.1f]), new VBuffer<float>(3, [0.2f, 0.2f, 0.6f])], 3)]);
         first.Record(PipelineTask.MulticlassClassification, scored, [0, 1, 2]);
-        second.Record(PipelineTask.MulticlassClassification, scored, [3, 1, 2]);
+        second.Record(PipelineTask.MulticlassClassification, scored, [1, 2, 3]);
 
         var (stacked, rows) = new StackedEnsemble(PipelineTask.MulticlassClassification, "label").Stack(training, [first, second]);
 
         rows.Should().Equal(1, 2);
         stacked.Schema[StackedEnsemble.StackedColumn].Type.Should().Be(new VectorDataViewType(NumberDataViewType.Single, 6));
         stacked.GetColumn<float[]>(StackedEnsemble.StackedColumn).Should().SatisfyRespectively(
-            row => row.Should().Equal(0.1f, 0.8f, 0.1f, 0.2f, 0.2f, 0.6f),
-            row => row.Should().Equal(0.2f, 0.2f, 0.6f, 0.7f, 0.2f, 0.1f));
+            row => row.Should().Equal(0.1f, 0.8f, 0.1f, 0.7f, 0.2f, 0.1f),
+            row => row.Should().Equal(0.2f, 0.2f, 0.6f, 0.1f, 0.8f, 0.1f));
         stacked.GetColumn<uint>("label").Should().Equal(2u, 3u);
     }
 
@@ -54,5 +57,42 @@ public class StackedEnsembleTests
         var record = () => predictions.Record(PipelineTask.Regression, scored, [0, 1]);
 
         record.Should().Throw<InvalidOperationException>().WithMessage("*1 numbers where 3*");
+    }
+
+    [DataFact("tabular")]
+    public void A_multiclass_ensemble_reads_the_user_s_rows_predicts_class_names_and_saves_as_one_model()
+    {
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, "wine");
+        var reader = TableReader.Fit(context, train, PipelineTask.MulticlassClassification, TabularSets.Label, null, new HashSet<string>());
+        var (table, strata) = reader.Read(context, train);
+        var fitter = new PipelineFitter(Featurizer.Infer(table, reader.Features, new FeaturizationRules()),
+            PipelineTask.MulticlassClassification, TabularSets.Label);
+        var evaluator = new TrialEvaluator(table, strata, PipelineValidation.CrossValidation(5), fitter, PipelineTask.MulticlassClassification, TabularSets.Label, seed: 1);
+        var trainers = PipelineTrainers.Multiclass().Where(t => t.Name is "LbfgsMaximumEntropy" or "FastForestOva").ToArray();
+        var predictions = trainers.Select(t => evaluator.Evaluate(context, t, null, budget: null, CancellationToken.None).Predictions!).ToArray();
+        var ensemble = new StackedEnsemble(PipelineTask.MulticlassClassification, TabularSets.Label);
+
+        var (stacked, rows) = ensemble.Stack(table, predictions);
+        var model = ensemble.Assemble(context, trainers.Select(t => fitter.Fit(context, t, null, table, 1)).ToArray(),
+            ensemble.Combiner(context, trainers.Length).Fit(stacked), table);
+
+        rows.Should().HaveCount(table.RowCount, "5-fold cross-validation predicts every training row once");
+        predictions.Select(p => p.Width).Should().OnlyContain(w => w == 3, "wine has 3 classes");
+        model.Description.Should().StartWith("Ensemble of 2, stacked by LbfgsMaximumEntropy (non-negative)");
+        var newRows = NewRows.WithoutLabel(context, test);
+        var names = model.Model.Transform(newRows).GetColumn<ReadOnlyMemory<char>>("PredictedLabel").Select(p => p.ToString()).ToArray();
+        names.Should().HaveCount(NewRows.Count(test)).And.OnlyContain(p => p == "0" || p == "1" || p == "2");
+        var path = Path.Combine(Path.GetTempPath(), $"ensemble-{Guid.NewGuid():N}.zip");
+        try
+        {
+            context.Model.Save(model.Model, train.Schema, path);
+            context.Model.Load(path, out _).Transform(newRows).GetColumn<ReadOnlyMemory<char>>("PredictedLabel").Select(p => p.ToString())
+                .Should().Equal(names);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
