@@ -1,8 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.Statistics;
-using Microsoft.ML.NasTuners.Data;
 using Microsoft.ML.NasTuners.Pipelines;
-using Microsoft.ML.NasTuners.Pipelines.Data;
 
 namespace Microsoft.ML.NasTuners.Cli.Pipelines;
 
@@ -21,16 +19,14 @@ internal static class FidelityCheck
     public static async Task<string> RunAsync(TextWriter log, IReadOnlyList<string> sets, IReadOnlyList<int> seeds, int configurations,
         CancellationToken cancellationToken)
     {
-        var directory = NasDataSets.Tabular.RequireDirectory();
         var report = new List<string>();
         foreach (var set in sets)
             foreach (var seed in seeds)
             {
-                var context = new MLContext(seed: seed);
-                var data = TabularCsv.Load(context, Path.Combine(directory, set + ".csv"));
-                var split = context.Data.TrainTestSplit(data, testFraction: 0.2, seed: seed);
-                var experiment = PipelineComparison.Create(context, TabularTasks.All[set], split.TrainSet, split.TestSet)
+                var (context, train, test) = TabularTasks.Split(set, seed);
+                var experiment = PipelineComparison.Create(context, TabularTasks.All[set], train, test)
                     .SetSeed(seed)
+                    .SetEnsembleSize(1) // the check reads the trials; an ensemble would only add refits
                     .SetEvaluateDefaultsFirst(false)
                     .SetTuner((space, s) => new FidelityDesignTuner(space, s, Budgets))
                     .SetMaxTrials(configurations * Budgets.Length);

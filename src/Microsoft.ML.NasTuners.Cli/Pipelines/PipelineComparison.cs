@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.ML.NasTuners.Data;
 using Microsoft.ML.NasTuners.Pipelines;
-using Microsoft.ML.NasTuners.Pipelines.Data;
 
 namespace Microsoft.ML.NasTuners.Cli.Pipelines;
 
@@ -20,15 +18,12 @@ internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFi
         IReadOnlyList<int> seeds, IReadOnlyList<double> timeLimits, int? maxTrials, CancellationToken cancellationToken)
     {
         var runs = new List<Run>();
-        var directory = NasDataSets.Tabular.RequireDirectory();
         foreach (var set in sets)
         {
             var task = TabularTasks.All[set];
             foreach (var seed in seeds)
             {
-                var context = new MLContext(seed: seed);
-                var data = TabularCsv.Load(context, Path.Combine(directory, set + ".csv"));
-                var split = context.Data.TrainTestSplit(data, testFraction: 0.2, seed: seed);
+                var (context, train, testSet) = TabularTasks.Split(set, seed);
                 foreach (var method in methods)
                 {
                     // ML.NET's defaults are a fixed set of trainers: they run to the end, and their time is reported.
@@ -36,7 +31,7 @@ internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFi
                     foreach (var limit in limits)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        var experiment = Create(context, task, split.TrainSet, split.TestSet).SetSeed(seed).SetEvaluateDefaultsFirst(evaluateDefaultsFirst);
+                        var experiment = Create(context, task, train, testSet).SetSeed(seed).SetEvaluateDefaultsFirst(evaluateDefaultsFirst);
                         if (double.IsFinite(limit)) experiment.SetTimeLimit(limit);
                         if (maxTrials is { } n) experiment.SetMaxTrials(n);
                         if (ensembleSize is { } size) experiment.SetEnsembleSize(size);
