@@ -15,8 +15,8 @@ namespace Microsoft.ML.NasTuners.Pipelines;
 /// A search over ML.NET pipelines (featurisation inferred from the columns, a trainer and its hyper-parameters),
 /// reached from <c>mlContext.Nas().BinaryClassification(...)</c>, <c>.MulticlassClassification(...)</c> or
 /// <c>.Regression(...)</c>. It configures a <see cref="NasExperiment"/> (the tuner, default <c>auto</c>; limits;
-/// parallelism; seed; study; progress) whose trials fit and validate pipelines, then refits the best on all the
-/// training data.
+/// parallelism; seed; study; progress) whose trials fit and validate pipelines, then refits the best (or a stacked
+/// ensemble of the best trainers, <see cref="SetEnsembleSize"/>) on all the training data.
 /// </summary>
 /// <example>
 /// <code>
@@ -252,7 +252,7 @@ public sealed class PipelineExperiment
     /// <summary>The search space the tuner sees: a conditional choice <c>trainer</c> over the trainers.</summary>
     public SearchSpace SearchSpace => new PipelineSearchSpace(_trainers).Space;
 
-    /// <summary>Runs the search and refits the best pipeline on all the training data. A cancelled token stops the
+    /// <summary>Runs the search and refits the best pipeline (or the ensemble) on all the training data. A cancelled token stops the
     /// search (running trials are stopped through <c>CancelExecution()</c>) and returns what was done, without a refit.</summary>
     public async Task<PipelineResult> RunAsync(CancellationToken cancellationToken = default)
     {
