@@ -261,7 +261,7 @@ public sealed class PipelineExperiment
         var space = new PipelineSearchSpace(_trainers);
         var cancellation = new ExecutionCancellation();
         var metrics = new ConcurrentDictionary<int, IReadOnlyDictionary<PipelineMetric, double>>();
-        var predictions = new ConcurrentDictionary<int, OutOfFoldPredictions>();
+        var predictions = new BestPredictionsPerTrainer();
         var budgets = _fidelities ? new BudgetRange(FidelityMapping.MinBudget, FidelityMapping.MaxBudget) : null;
 
         var experiment = _context.Nas().CreateExperiment()
@@ -278,7 +278,7 @@ public sealed class PipelineExperiment
                 var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
                 metrics[trial.TrialId] = evaluation.Metrics;
-                if (_ensembleSize > 1) predictions[trial.TrialId] = evaluation.Predictions;
+                if (_ensembleSize > 1) predictions.Offer(trainer.Name, trial.TrialId, _metric.ToLoss(value), trial.Budget, evaluation.Predictions);
                 return new ObjectiveValue(_metric.ToLoss(value), value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
@@ -313,9 +313,10 @@ public sealed class PipelineExperiment
         var best = TrialRanking.Best(trials);
         if (best is null || cancellationToken.IsCancellationRequested)
             return Result(prepared, trials, best, null, null, run, run.StopReason, clock.Elapsed);
+        var held = predictions.ByTrialId();
         var candidates = trials
-            .Where(t => predictions.ContainsKey(t.TrialId))
-            .Select(t => new EnsembleCandidate(t, predictions[t.TrialId]))
+            .Where(t => held.ContainsKey(t.TrialId))
+            .Select(t => new EnsembleCandidate(t, held[t.TrialId]))
             .ToList();
         var (model, ensemble) = RefitBest(prepared, best, candidates);
         return Result(prepared, trials, best, model, ensemble, run, run.StopReason, clock.Elapsed);

@@ -8,11 +8,13 @@ namespace Microsoft.ML.NasTuners.Pipelines.Running;
 /// </summary>
 internal static class TrialRanking
 {
+    /// <summary>The key the order sorts by, ascending; for a trial not yet in a result (its loss just computed).</summary>
+    public static (double Loss, double NegatedBudget, int TrialId) Key(double loss, double? budget, int trialId) =>
+        (loss, -(budget ?? FidelityMapping.MaxBudget), trialId);
+
     public static IEnumerable<T> BestFirst<T>(IEnumerable<T> items, Func<T, PipelineTrial> trialOf) => items
         .Where(i => trialOf(i).Status == TrialStatus.Succeeded && double.IsFinite(trialOf(i).Loss))
-        .OrderBy(i => trialOf(i).Loss)
-        .ThenByDescending(i => trialOf(i).Budget ?? FidelityMapping.MaxBudget)
-        .ThenBy(i => trialOf(i).TrialId);
+        .OrderBy(i => Key(trialOf(i).Loss, trialOf(i).Budget, trialOf(i).TrialId));
 
     public static PipelineTrial? Best(IEnumerable<PipelineTrial> trials) => BestFirst(trials, t => t).FirstOrDefault();
 }
