@@ -29,8 +29,8 @@ namespace Microsoft.ML.NasTuners.Pipelines;
 /// <see cref="PipelineValidation.DefaultFor"/>, every trainer of <see cref="PipelineTrainers.For"/>, fidelities on
 /// (budgets 1 to 9, <see cref="FidelityMapping"/>), every trainer's ML.NET defaults evaluated first
 /// (<see cref="SetEvaluateDefaultsFirst"/>), no time limit and <see cref="NasExperiment.DefaultMaxTrials"/> trials (with a
-/// time limit, as many trials as it allows),
-/// one trial at a time, the context's seed (else 0).</remarks>
+/// time limit, as many trials as it allows), one trial at a time, the context's seed (else 0), and as the model an
+/// ensemble of up to <see cref="DefaultEnsembleSize"/> trainers when it validates better than the best trial.</remarks>
 public sealed class PipelineExperiment
 {
     private readonly MLContext _context;
@@ -164,7 +164,7 @@ public sealed class PipelineExperiment
     }
 
     /// <summary>Returns as the model an ensemble of up to <paramref name="maxMembers"/> pipelines (the best trial of each of
-    /// the best trainers, stacked by a linear model trained on their out-of-fold predictions) when it validates better
+    /// the best trainers, stacked by a model with non-negative weights trained on their out-of-fold predictions) when it validates better
     /// than the best trial; 1 returns the best trial's pipeline. Default <see cref="DefaultEnsembleSize"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not between 1 and 10.</exception>
     public PipelineExperiment SetEnsembleSize(int maxMembers)
@@ -278,8 +278,9 @@ public sealed class PipelineExperiment
                 var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
                 metrics[trial.TrialId] = evaluation.Metrics;
-                if (_ensembleSize > 1) predictions.Offer(trainer.Name, trial.TrialId, _metric.ToLoss(value), trial.Budget, evaluation.Predictions);
-                return new ObjectiveValue(_metric.ToLoss(value), value);
+                var loss = _metric.ToLoss(value);
+                if (_ensembleSize > 1) predictions.Offer(trainer.Name, trial.TrialId, loss, trial.Budget, evaluation.Predictions);
+                return new ObjectiveValue(loss, value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
         if (_evaluateDefaultsFirst) experiment.SetEvaluateDefaultsFirst(space.DefaultPoints);
@@ -363,7 +364,7 @@ public sealed class PipelineExperiment
             trials.Add(trial with { DurationInMilliseconds = started.Elapsed.TotalMilliseconds, ExecutionCancelled = cancellation.WasCancelled(id) });
         }
         var best = TrialRanking.Best(trials);
-        var refit = best is null || cancellationToken.IsCancellationRequested ? null : Refit(prepared, _trainers.Single(t => t.Name == best.Trainer), null);
+        var refit = best is null || cancellationToken.IsCancellationRequested ? null : Refit(prepared, best);
         return Result(prepared, trials, best, refit, null, null, stop, clock.Elapsed);
     }, CancellationToken.None);
 
