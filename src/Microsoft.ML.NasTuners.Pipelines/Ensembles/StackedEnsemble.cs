@@ -96,17 +96,11 @@ internal sealed class StackedEnsemble(PipelineTask task, string labelColumnName)
         var concatenate = context.Transforms.Concatenate(StackedColumn, memberColumns.ToArray()).Fit(view);
         steps.Add(concatenate);
         steps.Add(combiner);
-        var scorer = new TransformerChain<ITransformer>(steps.ToArray());
-        ITransformer model = scorer;
-        if (task == PipelineTask.MulticlassClassification)
-        {
-            var toName = context.Transforms.Conversion.MapKeyToValue("PredictedLabel", "PredictedLabel").Fit(scorer.Transform(training));
-            model = new TransformerChain<ITransformer>(scorer, toName);
-        }
         var description = $"Ensemble of {members.Count}, stacked by {CombinerName}: " + string.Join(" || ", members.Select(m => m.Description));
-        return new FittedPipeline(scorer, model, description);
+        return FittedPipeline.From(context, task, new TransformerChain<ITransformer>(steps.ToArray()), training, description);
     }
 
+    /// <summary>What combines the members, as the description and <see cref="PipelineEnsemble.Combiner"/> name it.</summary>
     public string CombinerName => task switch
     {
         PipelineTask.BinaryClassification => "LbfgsLogisticRegression (non-negative)",

@@ -33,12 +33,6 @@ internal sealed class PipelineFitter(Featurizer featurizer, PipelineTask task, s
             scorer = new TransformerChain<ITransformer>(scorer, calibrator);
             steps.Add("Platt calibration");
         }
-        var model = scorer;
-        if (task == PipelineTask.MulticlassClassification)
-        {
-            var toName = context.Transforms.Conversion.MapKeyToValue("PredictedLabel", "PredictedLabel").Fit(scorer.Transform(training));
-            model = new TransformerChain<ITransformer>(scorer, toName);
-        }
-        return new FittedPipeline(scorer, model, string.Join(" | ", steps));
+        return FittedPipeline.From(context, task, scorer, training, string.Join(" | ", steps));
     }
 }
