@@ -274,12 +274,13 @@ public sealed class PipelineExperiment
                 var (trainer, own) = space.Read(parameter);
                 var trialContext = new MLContext(seed: unchecked(_seed * 31 + trial.TrialId));
                 using var watch = cancellation.Watch(trial.TrialId, trialContext, token);
-                var evaluation = prepared.Evaluator.Evaluate(trialContext, trainer, UsesMlNetDefaults(space, parameter, trial.Budget) ? null : own, trial.Budget, token);
+                var evaluation = prepared.Evaluator.Evaluate(trialContext, trainer, UsesMlNetDefaults(space, parameter, trial.Budget) ? null : own, trial.Budget,
+                    recordPredictions: _ensembleSize > 1, token);
                 var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
                 metrics[trial.TrialId] = evaluation.Metrics;
                 var loss = _metric.ToLoss(value);
-                if (_ensembleSize > 1) predictions.Offer(trainer.Name, trial.TrialId, loss, trial.Budget, evaluation.Predictions);
+                if (evaluation.Predictions is { } outOfFold) predictions.Offer(trainer.Name, trial.TrialId, loss, trial.Budget, outOfFold);
                 return new ObjectiveValue(loss, value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
@@ -350,7 +351,7 @@ public sealed class PipelineExperiment
             var trial = new PipelineTrial { TrialId = id, Trainer = trainer.Name, Parameter = Parameter.CreateNestedParameter(), UsesMlNetDefaults = true, Status = TrialStatus.Succeeded };
             try
             {
-                var values = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, limit.Token).Metrics;
+                var values = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, recordPredictions: false, limit.Token).Metrics;
                 trial = trial with { ValidationMetrics = values, Metric = values[_metric], Loss = _metric.ToLoss(values[_metric]) };
             }
             catch (OperationCanceledException e)

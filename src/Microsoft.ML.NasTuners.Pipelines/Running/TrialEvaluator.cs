@@ -36,13 +36,14 @@ internal sealed class TrialEvaluator
     }
 
     /// <summary>Validates <paramref name="trainer"/> with <paramref name="parameter"/> (ML.NET's defaults when null) at
-    /// <paramref name="budget"/>: the mean validation metrics over folds and the out-of-fold predictions an ensemble
-    /// combines (at every budget, since every budget predicts all the validation rows).</summary>
+    /// <paramref name="budget"/>: the mean validation metrics over folds and, when <paramref name="recordPredictions"/>,
+    /// the out-of-fold predictions an ensemble combines (at every budget, since every budget predicts all the validation
+    /// rows; reading them scores the validation rows a second time, so only a search that may build an ensemble asks).</summary>
     public TrialEvaluation Evaluate(MLContext context, PipelineTrainer trainer, Parameter? parameter,
-        double? budget, CancellationToken cancellationToken)
+        double? budget, bool recordPredictions, CancellationToken cancellationToken)
     {
         var perFold = new List<IReadOnlyDictionary<PipelineMetric, double>>();
-        var predictions = new OutOfFoldPredictions(_table.RowCount, _predictionWidth);
+        var predictions = recordPredictions ? new OutOfFoldPredictions(_table.RowCount, _predictionWidth) : null;
         for (var f = 0; f < _folds.Count; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -51,7 +52,7 @@ internal sealed class TrialEvaluator
             var fitted = _fitter.Fit(context, trainer, parameter, _table.Select(rows), FidelityMapping.IterationFraction(budget));
             var scored = fitted.Scorer.Transform(_validTables[f]);
             perFold.Add(MetricEvaluator.Evaluate(context, _task, scored, _label));
-            predictions.Record(_task, scored, _folds[f].Valid);
+            predictions?.Record(_task, scored, _folds[f].Valid);
         }
         return new TrialEvaluation(MetricEvaluator.Mean(perFold), predictions);
     }

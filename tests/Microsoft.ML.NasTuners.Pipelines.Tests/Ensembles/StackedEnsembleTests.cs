@@ -70,7 +70,7 @@ public class StackedEnsembleTests
             PipelineTask.MulticlassClassification, TabularSets.Label);
         var evaluator = new TrialEvaluator(table, strata, PipelineValidation.CrossValidation(5), fitter, PipelineTask.MulticlassClassification, TabularSets.Label, seed: 1);
         var trainers = PipelineTrainers.Multiclass().Where(t => t.Name is "LbfgsMaximumEntropy" or "FastForestOva").ToArray();
-        var predictions = trainers.Select(t => evaluator.Evaluate(context, t, null, budget: null, CancellationToken.None).Predictions!).ToArray();
+        var predictions = trainers.Select(t => evaluator.Evaluate(context, t, null, budget: null, recordPredictions: true, CancellationToken.None).Predictions!).ToArray();
         var ensemble = new StackedEnsemble(PipelineTask.MulticlassClassification, TabularSets.Label);
 
         var (stacked, rows) = ensemble.Stack(table, predictions);
