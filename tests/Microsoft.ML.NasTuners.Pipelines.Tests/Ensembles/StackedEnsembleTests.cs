@@ -1,8 +1,7 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.NasTuners.Pipelines.Data;
 using Microsoft.ML.NasTuners.Pipelines.Ensembles;
-using Microsoft.ML.NasTuners.Pipelines.Featurization;
-using Microsoft.ML.NasTuners.Pipelines.Running;
+using Microsoft.ML.NasTuners.Pipelines.Tests.Running;
 using Microsoft.ML.NasTuners.Pipelines.Trainers;
 
 namespace Microsoft.ML.NasTuners.Pipelines.Tests.Ensembles;
@@ -64,11 +63,7 @@ public class StackedEnsembleTests
     {
         var context = new MLContext(seed: 1);
         var (train, test) = TabularSets.Split(context, "wine");
-        var reader = TableReader.Fit(context, train, PipelineTask.MulticlassClassification, TabularSets.Label, null, new HashSet<string>());
-        var (table, strata) = reader.Read(context, train);
-        var fitter = new PipelineFitter(Featurizer.Infer(table, reader.Features, new FeaturizationRules()),
-            PipelineTask.MulticlassClassification, TabularSets.Label);
-        var evaluator = new TrialEvaluator(table, strata, PipelineValidation.CrossValidation(5), fitter, PipelineTask.MulticlassClassification, TabularSets.Label, seed: 1);
+        var (table, fitter, evaluator) = ValidatedTables.For(context, train, PipelineTask.MulticlassClassification, PipelineValidation.CrossValidation(5));
         var trainers = PipelineTrainers.Multiclass().Where(t => t.Name is "LbfgsMaximumEntropy" or "FastForestOva").ToArray();
         var predictions = trainers.Select(t => evaluator.Evaluate(context, t, null, budget: null, recordPredictions: true, CancellationToken.None).Predictions!).ToArray();
         var ensemble = new StackedEnsemble(PipelineTask.MulticlassClassification, TabularSets.Label);

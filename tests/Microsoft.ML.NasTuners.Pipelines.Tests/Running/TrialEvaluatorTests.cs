@@ -1,6 +1,3 @@
-using Microsoft.ML.NasTuners.Pipelines.Data;
-using Microsoft.ML.NasTuners.Pipelines.Featurization;
-using Microsoft.ML.NasTuners.Pipelines.Running;
 using Microsoft.ML.NasTuners.Pipelines.Trainers;
 
 namespace Microsoft.ML.NasTuners.Pipelines.Tests.Running;
@@ -12,10 +9,7 @@ public class TrialEvaluatorTests
     {
         var context = new MLContext(seed: 1);
         var data = TabularSets.Load(context, "pima");
-        var reader = TableReader.Fit(context, data, PipelineTask.BinaryClassification, TabularSets.Label, null, new HashSet<string>());
-        var (table, strata) = reader.Read(context, data);
-        var fitter = new PipelineFitter(Featurizer.Infer(table, reader.Features, new FeaturizationRules()), PipelineTask.BinaryClassification, TabularSets.Label);
-        var evaluator = new TrialEvaluator(table, strata, PipelineValidation.Holdout(0.25), fitter, PipelineTask.BinaryClassification, TabularSets.Label, seed: 1);
+        var (_, _, evaluator) = ValidatedTables.For(context, data, PipelineTask.BinaryClassification, PipelineValidation.Holdout(0.25));
         var trainer = PipelineTrainers.Binary().Single(t => t.Name == "LightGbm");
 
         var low = evaluator.Evaluate(context, trainer, null, budget: 1, recordPredictions: true, CancellationToken.None);
