@@ -9,7 +9,8 @@ public sealed record PipelineEnsemble
     /// <summary>The members' trials, best first: the best trial of each of the best trainers.</summary>
     public required IReadOnlyList<PipelineTrial> Members { get; init; }
 
-    /// <summary>The ML.NET trainer that learned how to weigh the members' predictions.</summary>
+    /// <summary>What learned how to weigh the members' predictions: an ML.NET L-BFGS trainer with non-negative weights
+    /// (classification) or non-negative least squares (regression).</summary>
     public required string Combiner { get; init; }
 
     /// <summary>The ensemble's validation metrics: the combiner cross-validated on the members' out-of-fold predictions.</summary>

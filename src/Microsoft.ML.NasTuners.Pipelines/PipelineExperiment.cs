@@ -384,13 +384,11 @@ public sealed class PipelineExperiment
         return new Prepared(reader, table, strata, featurizer, fitter, validation, evaluator, test);
     }
 
-    private FittedPipeline Refit(Prepared prepared, PipelineTrainer trainer, Parameter? parameter, double? budget = null) =>
-        prepared.Fitter.Fit(new MLContext(seed: _seed), trainer, parameter, prepared.Table, FidelityMapping.IterationFraction(budget));
-
     // A trial's pipeline refitted on all the training rows, with the boosting iterations its budget gave it: what it
     // validated, with more data.
     private FittedPipeline Refit(Prepared prepared, PipelineTrial trial) =>
-        Refit(prepared, TrainerNamed(trial.Trainer), trial.UsesMlNetDefaults ? null : trial.Parameter, trial.Budget);
+        prepared.Fitter.Fit(new MLContext(seed: _seed), _trainers.Single(t => t.Name == trial.Trainer), trial.UsesMlNetDefaults ? null : trial.Parameter,
+            prepared.Table, FidelityMapping.IterationFraction(trial.Budget));
 
     // The best trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss.
     private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, IReadOnlyList<EnsembleCandidate> candidates)
@@ -421,8 +419,6 @@ public sealed class PipelineExperiment
         return loss == best.Loss && Task != PipelineTask.Regression
             && best.ValidationMetrics.TryGetValue(PipelineMetric.LogLoss, out var bestLogLoss) && ensemble[PipelineMetric.LogLoss] < bestLogLoss;
     }
-
-    private PipelineTrainer TrainerNamed(string name) => _trainers.Single(t => t.Name == name);
 
     private PipelineResult Result(Prepared prepared, IReadOnlyList<PipelineTrial> trials, PipelineTrial? best, FittedPipeline? refit,
         PipelineEnsemble? ensemble, ExperimentResult? run, StopReason stop, TimeSpan elapsed)

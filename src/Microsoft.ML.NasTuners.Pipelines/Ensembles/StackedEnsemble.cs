@@ -87,10 +87,11 @@ internal sealed class StackedEnsemble(PipelineTask task, string labelColumnName)
         for (var i = 0; i < members.Count; i++)
         {
             var column = MemberColumn(i);
-            var copy = context.Transforms.CopyColumns(column, OutOfFoldPredictions.ColumnFor(task)).Fit(members[i].Scorer.Transform(view));
+            var scored = members[i].Scorer.Transform(view);
+            var copy = context.Transforms.CopyColumns(column, OutOfFoldPredictions.ColumnFor(task)).Fit(scored);
             steps.Add(members[i].Scorer);
             steps.Add(copy);
-            view = copy.Transform(members[i].Scorer.Transform(view));
+            view = copy.Transform(scored);
             memberColumns.Add(column);
         }
         var concatenate = context.Transforms.Concatenate(StackedColumn, memberColumns.ToArray()).Fit(view);
