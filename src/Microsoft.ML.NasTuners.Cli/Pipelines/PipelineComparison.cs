@@ -9,7 +9,7 @@ namespace Microsoft.ML.NasTuners.Cli.Pipelines;
 /// defaults run to the end once per seed, whatever the limit (their time is reported), and stand in every limit's table.
 /// Each run's held-out test metric is the task's default metric.
 /// </summary>
-internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFirst = true, int? ensembleSize = null)
+internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFirst = true, int? ensembleSize = null, PipelineTrialLog? trialLog = null)
 {
     public sealed record Run(string DataSet, PipelineTask Task, PipelineMetric Metric, string Method, int Seed, double TimeLimit,
         double TestMetric, int Trials, double Seconds, string Best);
@@ -37,6 +37,7 @@ internal sealed class PipelineComparison(TextWriter log, bool evaluateDefaultsFi
                         if (ensembleSize is { } size) experiment.SetEnsembleSize(size);
                         var result = await ComparisonMethods.Run(method, experiment, cancellationToken).ConfigureAwait(false);
                         var test = result.TestMetrics?[result.Metric] ?? double.NaN;
+                        trialLog?.Write(set, seed, method, limit, result);
                         var run = new Run(set, task, result.Metric, method, seed, limit, test, result.Trials.Count, result.Elapsed.TotalSeconds,
                             result.Ensemble is { } ensemble ? $"ensemble of {string.Join(" + ", ensemble.Members.Select(m => m.Trainer))}" : result.BestTrial?.Trainer ?? "-");
                         log.WriteLine(string.Create(CultureInfo.InvariantCulture,

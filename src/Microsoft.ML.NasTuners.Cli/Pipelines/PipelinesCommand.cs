@@ -59,18 +59,23 @@ internal static class PipelinesCommand
             Description = "Also write the markdown table to this file.",
             HelpName = "path",
         };
+        var trialsOutput = new Option<string?>("--trials")
+        {
+            Description = "Also write every search's trials to this file, one JSON line each (set, seed, method, trainer, budget, loss, time, hyper-parameters).",
+            HelpName = "path",
+        };
         var command = new System.CommandLine.Command("pipelines",
             "Search ML.NET pipelines on the data/tabular sets and compare with ML.NET's default trainer settings and random search (held-out test metric).")
         {
-            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, ensembleSize, fidelityCheck, output,
+            data, methods, seeds, timeLimit, noDefaultsFirst, maxTrials, ensembleSize, fidelityCheck, output, trialsOutput,
         };
         command.SetAction((parse, token) => RunAsync(context, parse.GetValue(data), parse.GetValue(methods), parse.GetValue(seeds),
-            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(ensembleSize), parse.GetValue(fidelityCheck), parse.GetValue(output), token));
+            parse.GetValue(timeLimit), !parse.GetValue(noDefaultsFirst), parse.GetValue(maxTrials), parse.GetValue(ensembleSize), parse.GetValue(fidelityCheck), parse.GetValue(output), parse.GetValue(trialsOutput), token));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, string[]? dataNames, string[]? methodNames, string? seedList,
-        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, int? ensembleSize, int? fidelityCheck, string? output, CancellationToken token)
+        string? timeLimitList, bool evaluateDefaultsFirst, int? maxTrials, int? ensembleSize, int? fidelityCheck, string? output, string? trialsOutput, CancellationToken token)
     {
         IReadOnlyList<string> sets, methods;
         IReadOnlyList<int> seeds;
@@ -100,7 +105,8 @@ internal static class PipelinesCommand
                 if (output is not null) await File.WriteAllTextAsync(output, check, CancellationToken.None).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            var runs = await new PipelineComparison(context.Stderr, evaluateDefaultsFirst, ensembleSize)
+            using var trials = trialsOutput is null ? null : new PipelineTrialLog(trialsOutput);
+            var runs = await new PipelineComparison(context.Stderr, evaluateDefaultsFirst, ensembleSize, trials)
                 .RunAllAsync(sets, methods, seeds, timeLimits, maxTrials, token).ConfigureAwait(false);
             var table = PipelineComparison.Tables(runs);
             context.Stdout.Write(table);
