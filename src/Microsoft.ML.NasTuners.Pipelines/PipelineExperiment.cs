@@ -261,6 +261,7 @@ public sealed class PipelineExperiment
         var space = new PipelineSearchSpace(_trainers);
         var cancellation = new ExecutionCancellation();
         var metrics = new ConcurrentDictionary<int, IReadOnlyDictionary<PipelineMetric, double>>();
+        var foldLosses = new ConcurrentDictionary<int, IReadOnlyList<double>>();
         var predictions = new BestPredictionsPerTrainer();
         var budgets = _fidelities ? new BudgetRange(FidelityMapping.MinBudget, FidelityMapping.MaxBudget) : null;
 
@@ -279,6 +280,7 @@ public sealed class PipelineExperiment
                 var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
                 metrics[trial.TrialId] = evaluation.Metrics;
+                foldLosses[trial.TrialId] = LossByFold(evaluation);
                 var loss = _metric.ToLoss(value);
                 if (evaluation.Predictions is { } outOfFold) predictions.Offer(trainer.Name, trial.TrialId, loss, trial.Budget, outOfFold);
                 return new ObjectiveValue(loss, value);
@@ -307,6 +309,7 @@ public sealed class PipelineExperiment
                 Loss = t.Loss,
                 Metric = t.Metric,
                 ValidationMetrics = metrics.TryGetValue(t.TrialSettings.TrialId, out var m) ? m : new Dictionary<PipelineMetric, double>(),
+                FoldLosses = foldLosses.TryGetValue(t.TrialSettings.TrialId, out var folds) ? folds : [],
                 DurationInMilliseconds = t.DurationInMilliseconds,
                 ExecutionCancelled = cancellation.WasCancelled(t.TrialSettings.TrialId),
                 Error = t.Error,
@@ -320,9 +323,12 @@ public sealed class PipelineExperiment
             .Where(t => held.ContainsKey(t.TrialId))
             .Select(t => new EnsembleCandidate(t, held[t.TrialId]))
             .ToList();
-        var (model, ensemble) = RefitBest(prepared, best, candidates);
-        return Result(prepared, trials, best, model, ensemble, run, run.StopReason, clock.Elapsed);
+        var chosen = DefaultsPreference.Choose(best, trials);
+        var (model, ensemble) = RefitBest(prepared, best, chosen, candidates);
+        return Result(prepared, trials, chosen, model, ensemble, run, run.StopReason, clock.Elapsed);
     }
+
+    private double[] LossByFold(TrialEvaluation evaluation) => evaluation.FoldMetrics.Select(f => _metric.ToLoss(f[_metric])).ToArray();
 
     // The default point at the full budget is ML.NET's default trainer; at a lower budget it is trained as any proposal,
     // so that its boosting iterations follow the budget.
@@ -351,8 +357,13 @@ public sealed class PipelineExperiment
             var trial = new PipelineTrial { TrialId = id, Trainer = trainer.Name, Parameter = Parameter.CreateNestedParameter(), UsesMlNetDefaults = true, Status = TrialStatus.Succeeded };
             try
             {
-                var values = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, recordPredictions: false, limit.Token).Metrics;
-                trial = trial with { ValidationMetrics = values, Metric = values[_metric], Loss = _metric.ToLoss(values[_metric]) };
+                var evaluation = prepared.Evaluator.Evaluate(trialContext, trainer, null, null, recordPredictions: false, limit.Token);
+                var values = evaluation.Metrics;
+                trial = trial with
+                {
+                    ValidationMetrics = values, Metric = values[_metric], Loss = _metric.ToLoss(values[_metric]),
+                    FoldLosses = LossByFold(evaluation),
+                };
             }
             catch (OperationCanceledException e)
             {
@@ -390,8 +401,10 @@ public sealed class PipelineExperiment
         prepared.Fitter.Fit(new MLContext(seed: _seed), _trainers.Single(t => t.Name == trial.Trainer), trial.UsesMlNetDefaults ? null : trial.Parameter,
             prepared.Table, FidelityMapping.IterationFraction(trial.Budget));
 
-    // The best trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss.
-    private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, IReadOnlyList<EnsembleCandidate> candidates)
+    // The chosen trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss (the
+    // best's, not the chosen's: an ensemble must beat what the search found, not the defaults kept in doubt).
+    private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, PipelineTrial chosen,
+        IReadOnlyList<EnsembleCandidate> candidates)
     {
         var members = _ensembleSize > 1 ? StackedEnsemble.ChooseMembers(candidates, _ensembleSize) : [];
         if (members.Count >= 2)
@@ -407,7 +420,7 @@ public sealed class PipelineExperiment
                 return (model, new PipelineEnsemble { Members = members.Select(m => m.Trial).ToList(), Combiner = ensemble.CombinerName, ValidationMetrics = validation });
             }
         }
-        return (Refit(prepared, best), null);
+        return (Refit(prepared, chosen), null);
     }
 
     // Lower loss; on a tie (accuracy on a small set often ties), the lower log-loss of a classifier, a finer measure of

@@ -35,6 +35,10 @@ public sealed record PipelineTrial
     /// <summary>Every metric of the task on validation (empty when the trial did not finish).</summary>
     public IReadOnlyDictionary<PipelineMetric, double> ValidationMetrics { get; init; } = new Dictionary<PipelineMetric, double>();
 
+    /// <summary>The loss on each validation fold, in fold order (one value for a holdout; empty when the trial did not
+    /// finish): the folds are the same for every trial, so two trials' losses pair fold by fold.</summary>
+    public IReadOnlyList<double> FoldLosses { get; init; } = [];
+
     /// <summary>Wall-clock duration.</summary>
     public double DurationInMilliseconds { get; init; }
 
