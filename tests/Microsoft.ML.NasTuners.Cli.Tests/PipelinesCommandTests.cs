@@ -45,6 +45,31 @@ public class PipelinesCommandTests
     }
 
     [DataFact("tabular")]
+    public void The_trials_file_has_a_json_line_per_trial_of_every_search_with_its_fold_losses_and_the_model_marked()
+    {
+        var trials = Path.Combine(Path.GetTempPath(), $"pipelines-trials-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var run = CliRun.Of("pipelines", "--data", "wine", "--method", "random,mlnet-defaults", "--seeds", "1",
+                "--max-trials", "3", "--time-limit", "60", "--ensemble-size", "1", "--trials", trials);
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            var lines = File.ReadAllLines(trials).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+            lines.Where(l => l.GetProperty("method").GetString() == "random").Should().HaveCount(3);
+            lines.Where(l => l.GetProperty("method").GetString() == "mlnet-defaults").Should().HaveCount(5, "one trial per multiclass trainer");
+            lines.Should().OnlyContain(l => l.GetProperty("data").GetString() == "wine" && l.GetProperty("seed").GetInt32() == 1);
+            var succeeded = lines.Where(l => l.GetProperty("status").GetString() == "Succeeded").ToArray();
+            succeeded.Should().NotBeEmpty().And.OnlyContain(l => l.GetProperty("fold_losses").GetArrayLength() == 5, "wine is cross-validated in 5 folds");
+            succeeded.Should().OnlyContain(l => Math.Abs(l.GetProperty("fold_losses").EnumerateArray().Average(f => f.GetDouble()) - l.GetProperty("loss").GetDouble()) < 1e-9);
+            lines.Where(l => l.GetProperty("model").GetBoolean()).Should().HaveCount(2, "each search's model is one trial's");
+        }
+        finally
+        {
+            File.Delete(trials);
+        }
+    }
+
+    [DataFact("tabular")]
     public void An_ensemble_size_of_1_keeps_the_best_trial_and_the_best_trial_method_names_its_trainer()
     {
         var run = CliRun.Of("pipelines", "--data", "breast_cancer", "--method", "auto-best-trial,auto", "--seeds", "1",

@@ -26,9 +26,10 @@ internal sealed class PipelineTrialLog(string path) : IDisposable
                 ["status"] = trial.Status.ToString(),
                 ["loss"] = double.IsFinite(trial.Loss) ? trial.Loss : null,
                 ["metric"] = double.IsFinite(trial.Metric) ? trial.Metric : null,
+                ["fold_losses"] = trial.FoldLosses,
                 ["seconds"] = trial.DurationInMilliseconds / 1000,
                 ["cancelled"] = trial.ExecutionCancelled,
-                ["best"] = trial.TrialId == result.BestTrial?.TrialId,
+                ["model"] = result.Ensemble is null && trial.TrialId == result.BestTrial?.TrialId,
                 ["ensemble_member"] = result.Ensemble?.Members.Any(m => m.TrialId == trial.TrialId) ?? false,
                 ["parameter"] = JsonDocument.Parse(trial.Parameter.ToString()).RootElement,
             };

@@ -1,0 +1,63 @@
+using Microsoft.ML.NasTuners.Pipelines.Running;
+
+namespace Microsoft.ML.NasTuners.Pipelines.Tests.Running;
+
+public class DefaultsPreferenceTests
+{
+    private static PipelineTrial Trial(int id, bool defaults, params double[] foldLosses) => new()
+    {
+        TrialId = id, Trainer = "Sdca", Parameter = Parameter.CreateNestedParameter(), UsesMlNetDefaults = defaults,
+        Status = TrialStatus.Succeeded, Loss = foldLosses.Average(), Budget = 9, FoldLosses = foldLosses,
+    };
+
+    [Fact]
+    public void The_best_trial_is_kept_when_it_beats_ML_NET_s_defaults_on_every_fold_by_more_than_one_standard_error()
+    {
+        var defaults = Trial(0, true, 0.30, 0.32, 0.28, 0.31, 0.29);
+        var best = Trial(1, false, 0.25, 0.27, 0.24, 0.26, 0.25);
+
+        DefaultsPreference.Choose(best, [defaults, best]).Should().BeSameAs(best);
+    }
+
+    [Fact]
+    public void The_defaults_are_kept_when_the_best_leads_on_average_by_less_than_one_standard_error()
+    {
+        // Better on average by 0.01, but on two folds of five worse: the lead is within its standard error.
+        var defaults = Trial(0, true, 0.30, 0.32, 0.28, 0.31, 0.29);
+        var best = Trial(1, false, 0.26, 0.34, 0.25, 0.33, 0.27);
+
+        best.Loss.Should().BeLessThan(defaults.Loss);
+        DefaultsPreference.Choose(best, [defaults, best]).Should().BeSameAs(defaults);
+    }
+
+    [Fact]
+    public void The_best_trial_at_the_defaults_is_the_reference_and_a_best_that_is_the_defaults_stays()
+    {
+        var weakDefaults = Trial(0, true, 0.40, 0.40, 0.40, 0.40, 0.40);
+        var strongDefaults = Trial(1, true, 0.30, 0.32, 0.28, 0.31, 0.29);
+        var best = Trial(2, false, 0.29, 0.33, 0.27, 0.32, 0.28);
+
+        DefaultsPreference.Choose(best, [weakDefaults, strongDefaults, best]).Should().BeSameAs(strongDefaults);
+        DefaultsPreference.Choose(strongDefaults, [weakDefaults, strongDefaults, best]).Should().BeSameAs(strongDefaults);
+    }
+
+    [Fact]
+    public void Without_paired_folds_a_holdout_or_no_trial_at_the_defaults_the_best_is_kept()
+    {
+        var best = Trial(1, false, 0.26);
+
+        DefaultsPreference.Choose(best, [Trial(0, true, 0.30), best]).Should().BeSameAs(best, "one fold has no standard error");
+        DefaultsPreference.Choose(best, [Trial(2, false, 0.40), best]).Should().BeSameAs(best);
+        DefaultsPreference.Margin([0.1, 0.2], [0.1, 0.2, 0.3]).Should().BeNull("folds that do not pair");
+    }
+
+    [Fact]
+    public void The_margin_is_the_mean_fold_difference_and_its_standard_error()
+    {
+        var margin = DefaultsPreference.Margin([0.2, 0.3, 0.1], [0.3, 0.3, 0.3])!.Value;
+
+        // Differences -0.1, 0, -0.2: mean -0.1, sample standard deviation 0.1, standard error 0.1 / sqrt(3).
+        margin.Mean.Should().BeApproximately(-0.1, 1e-12);
+        margin.StandardError.Should().BeApproximately(0.1 / Math.Sqrt(3), 1e-12);
+    }
+}
