@@ -282,7 +282,7 @@ public sealed class PipelineExperiment
                 metrics[trial.TrialId] = evaluation.Metrics;
                 foldLosses[trial.TrialId] = LossByFold(evaluation);
                 var loss = _metric.ToLoss(value);
-                if (evaluation.Predictions is { } outOfFold) predictions.Offer(trainer.Name, UsesMlNetDefaults(space, parameter, trial.Budget), trial.TrialId, loss, trial.Budget, outOfFold);
+                if (evaluation.Predictions is { } outOfFold) predictions.Offer(trainer.Name, trial.TrialId, loss, trial.Budget, outOfFold);
                 return new ObjectiveValue(loss, value);
             });
         if (budgets is not null) experiment.SetBudget(budgets.Min, budgets.Max);
@@ -324,7 +324,7 @@ public sealed class PipelineExperiment
             .Select(t => new EnsembleCandidate(t, held[t.TrialId]))
             .ToList();
         var chosen = DefaultsPreference.Choose(best, trials);
-        var (model, ensemble) = RefitBest(prepared, best, chosen, trials, candidates);
+        var (model, ensemble) = RefitBest(prepared, best, chosen, candidates);
         return Result(prepared, trials, chosen, model, ensemble, run, run.StopReason, clock.Elapsed);
     }
 
@@ -403,11 +403,9 @@ public sealed class PipelineExperiment
             prepared.Table, iterationFraction: 1);
 
     // The chosen trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss (the
-    // best's, not the chosen's: an ensemble must beat what the search found) and, as the best trial must, ML.NET's
-    // defaults by more than one standard error (DefaultsPreference), paired on the combiner's folds with the defaults'
-    // out-of-fold predictions stacked alone, so that both pass through the same combiner.
+    // best's, not the chosen's: an ensemble must beat what the search found, not the defaults kept in doubt).
     private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, PipelineTrial chosen,
-        IReadOnlyList<PipelineTrial> trials, IReadOnlyList<EnsembleCandidate> candidates)
+        IReadOnlyList<EnsembleCandidate> candidates)
     {
         var members = _ensembleSize > 1 ? StackedEnsemble.ChooseMembers(candidates, _ensembleSize) : [];
         if (members.Count >= 2)
@@ -415,32 +413,15 @@ public sealed class PipelineExperiment
             var ensemble = new StackedEnsemble(Task, _labelColumnName);
             var context = new MLContext(seed: _seed);
             var (stacked, rows) = ensemble.Stack(prepared.Table, members.Select(m => m.Predictions).ToList());
-            var strata = rows.Select(r => prepared.Strata[r]).ToArray();
-            var validation = ensemble.CrossValidate(context, stacked, members.Count, strata, CombinerFolds, _seed);
-            if (ValidatesBetter(validation.Mean, best) && BeatsDefaults(ensemble, context, prepared, trials, candidates, validation.PerFold, rows, strata))
+            var validation = ensemble.CrossValidate(context, stacked, members.Count, rows.Select(r => prepared.Strata[r]).ToArray(), CombinerFolds, _seed);
+            if (ValidatesBetter(validation, best))
             {
                 var fitted = members.Select(m => Refit(prepared, m.Trial)).ToList();
                 var model = ensemble.Assemble(context, fitted, ensemble.Combiner(context, members.Count).Fit(stacked), prepared.Table);
-                return (model, new PipelineEnsemble { Members = members.Select(m => m.Trial).ToList(), Combiner = ensemble.CombinerName, ValidationMetrics = validation.Mean });
+                return (model, new PipelineEnsemble { Members = members.Select(m => m.Trial).ToList(), Combiner = ensemble.CombinerName, ValidationMetrics = validation });
             }
         }
         return (Refit(prepared, chosen), null);
-    }
-
-    // True unless the best trial at ML.NET's defaults, its predictions stacked alone, is within one standard error of the
-    // ensemble on the combiner's folds; true when there is no such trial (or its predictions are not held).
-    private bool BeatsDefaults(StackedEnsemble ensemble, MLContext context, Prepared prepared, IReadOnlyList<PipelineTrial> trials,
-        IReadOnlyList<EnsembleCandidate> candidates, IReadOnlyList<IReadOnlyDictionary<PipelineMetric, double>> ensembleFolds, int[] rows, int[] strata)
-    {
-        var defaults = TrialRanking.Best(trials.Where(t => t.UsesMlNetDefaults));
-        var reference = candidates.FirstOrDefault(c => c.Trial.TrialId == defaults?.TrialId);
-        if (reference is null || !rows.All(reference.Predictions.HasPrediction)) return true;
-        var (alone, aloneRows) = ensemble.Stack(prepared.Table, [reference.Predictions]);
-        if (!aloneRows.SequenceEqual(rows)) return true;
-        var defaultsFolds = ensemble.CrossValidate(context, alone, 1, strata, CombinerFolds, _seed).PerFold;
-        var margin = DefaultsPreference.Margin(ensembleFolds.Select(f => _metric.ToLoss(f[_metric])).ToArray(),
-            defaultsFolds.Select(f => _metric.ToLoss(f[_metric])).ToArray());
-        return margin is not { } m || m.Mean + m.StandardError < 0;
     }
 
     // Lower loss; on a tie (accuracy on a small set often ties), the lower log-loss of a classifier, a finer measure of

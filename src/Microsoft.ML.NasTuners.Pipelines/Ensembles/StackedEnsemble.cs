@@ -63,10 +63,8 @@ internal sealed class StackedEnsemble(PipelineTask task, string labelColumnName)
     };
 
     /// <summary>The ensemble's validation metrics: the combiner cross-validated on the stacked rows (stratified by
-    /// <paramref name="strata"/>, the strata of those rows), each fold's metrics and their mean. The folds depend only
-    /// on the strata and the seed, so two stacks of the same rows pair fold by fold.</summary>
-    public (IReadOnlyDictionary<PipelineMetric, double> Mean, IReadOnlyList<IReadOnlyDictionary<PipelineMetric, double>> PerFold) CrossValidate(
-        MLContext context, Table stacked, int members, int[] strata, int folds, int seed)
+    /// <paramref name="strata"/>, the strata of those rows).</summary>
+    public IReadOnlyDictionary<PipelineMetric, double> CrossValidate(MLContext context, Table stacked, int members, int[] strata, int folds, int seed)
     {
         var perFold = StratifiedSplits.Folds(strata, PipelineValidation.CrossValidation(folds), seed)
             .Where(f => f.Valid.Length > 0)
@@ -76,7 +74,7 @@ internal sealed class StackedEnsemble(PipelineTask task, string labelColumnName)
                 return MetricEvaluator.Evaluate(context, task, combiner.Transform(stacked.Select(f.Valid)), labelColumnName);
             })
             .ToList();
-        return (MetricEvaluator.Mean(perFold), perFold);
+        return MetricEvaluator.Mean(perFold);
     }
 
     /// <summary>The ensemble as one model: each member (refitted on all the training data) scores the rows in turn and
