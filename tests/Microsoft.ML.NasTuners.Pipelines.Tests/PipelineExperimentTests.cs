@@ -1,4 +1,8 @@
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
 using Microsoft.ML.NasTuners.Pipelines.Trainers;
+using Microsoft.ML.NasTuners.Tuners;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace Microsoft.ML.NasTuners.Pipelines.Tests;
 
@@ -181,6 +185,32 @@ public class PipelineExperimentTests
     {
         public void Report(ExperimentProgress value) => report(value);
     }
+
+    [DataFact("tabular")]
+    public async Task The_model_is_the_chosen_configuration_at_the_full_budget_with_all_its_boosting_iterations()
+    {
+        // BOHB's first trial runs at the lowest budget: a ninth of LightGbm's iterations on a fraction of the rows.
+        var context = new MLContext(seed: 1);
+        var (train, test) = TabularSets.Split(context, "pima");
+        var experiment = context.Nas().BinaryClassification(train, TabularSets.Label, test).SetTrainers("LightGbm");
+        // Light regularisation, so that LightGbm never stops early for want of a split worth its penalty.
+        var lightGbm = experiment.Trainers.Single();
+        experiment.AddTrainer(lightGbm.WithOption("L1Regularization", new UniformDoubleOption(1e-3, 1e-2, logBase: true))
+            .WithOption("L2Regularization", new UniformDoubleOption(1e-3, 1e-2, logBase: true)));
+        var result = (await experiment.SetTuner(TunerKind.Bohb).SetEvaluateDefaultsFirst(false).SetMaxTrials(1).SetEnsembleSize(1).RunAsync()).EnsureModel();
+
+        var trial = result.BestTrial!;
+        trial.Budget.Should().Be(FidelityMapping.MinBudget);
+        var iterations = trial.Parameter["NumberOfIterations"].AsInt();
+        iterations.Should().BeGreaterThan(TrainerInput.MinIterations * 9, "so that a ninth of them differs from all of them");
+        var trees = Flatten(result.Model!).OfType<BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>>()
+            .Single().Model.SubModel.TrainedTreeEnsemble.Trees.Count;
+        trees.Should().Be(iterations, $"the refit trains every boosting iteration of the configuration, not its budget's ninth ({trial.Parameter})");
+    }
+
+    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) => transformer is IEnumerable<ITransformer> chain
+        ? chain.SelectMany(Flatten)
+        : [transformer];
 
     [DataFact("tabular")]
     public void A_label_that_is_not_there_is_refused_with_the_columns_named()

@@ -60,4 +60,29 @@ public class DefaultsPreferenceTests
         margin.Mean.Should().BeApproximately(-0.1, 1e-12);
         margin.StandardError.Should().BeApproximately(0.1 / Math.Sqrt(3), 1e-12);
     }
+
+    [DataFact("tabular")]
+    public async Task A_search_keeps_ML_NET_s_defaults_unless_its_best_beats_them_by_more_than_one_standard_error()
+    {
+        // On this split the eighth trial, an SDCA proposal, validates a little better than SDCA's defaults, within the
+        // standard error of their fold differences.
+        var context = new MLContext(seed: 2);
+        var (train, test) = TabularSets.Split(context, "diabetes", seed: 2);
+        var result = (await context.Nas().Regression(train, TabularSets.Label, test).SetMaxTrials(8).SetEnsembleSize(1).RunAsync()).EnsureModel();
+
+        var succeeded = result.Trials.Where(t => t.Status == TrialStatus.Succeeded).ToArray();
+        succeeded.Should().OnlyContain(t => t.FoldLosses.Count == 5 && Math.Abs(t.FoldLosses.Average() - t.Loss) < 1e-9, "5 folds, whose mean is the loss");
+        var best = succeeded.MinBy(t => t.Loss)!;
+        var defaults = succeeded.Where(t => t.UsesMlNetDefaults).MinBy(t => t.Loss)!;
+        best.UsesMlNetDefaults.Should().BeFalse("the search found a configuration that validates better");
+        var differences = best.FoldLosses.Zip(defaults.FoldLosses, (b, d) => b - d).ToArray();
+        var mean = differences.Average();
+        var standardError = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length);
+        mean.Should().BeNegative();
+        (mean + standardError).Should().BePositive("its lead is within one standard error");
+
+        result.BestTrial.Should().Be(defaults);
+        result.Description.Should().Contain($"{defaults.Trainer} (ML.NET defaults)");
+        result.ValidationMetrics.Should().BeSameAs(defaults.ValidationMetrics);
+    }
 }
