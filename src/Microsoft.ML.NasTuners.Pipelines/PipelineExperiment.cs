@@ -323,9 +323,8 @@ public sealed class PipelineExperiment
             .Where(t => held.ContainsKey(t.TrialId))
             .Select(t => new EnsembleCandidate(t, held[t.TrialId]))
             .ToList();
-        var chosen = DefaultsPreference.Choose(best, trials);
-        var (model, ensemble) = RefitBest(prepared, best, chosen, candidates);
-        return Result(prepared, trials, chosen, model, ensemble, run, run.StopReason, clock.Elapsed);
+        var (model, ensemble) = RefitBest(prepared, best, candidates);
+        return Result(prepared, trials, best, model, ensemble, run, run.StopReason, clock.Elapsed);
     }
 
     private double[] LossByFold(TrialEvaluation evaluation) => evaluation.FoldMetrics.Select(f => _metric.ToLoss(f[_metric])).ToArray();
@@ -402,10 +401,8 @@ public sealed class PipelineExperiment
         prepared.Fitter.Fit(new MLContext(seed: _seed), _trainers.Single(t => t.Name == trial.Trainer), trial.UsesMlNetDefaults ? null : trial.Parameter,
             prepared.Table, iterationFraction: 1);
 
-    // The chosen trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss (the
-    // best's, not the chosen's: an ensemble must beat what the search found, not the defaults kept in doubt).
-    private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, PipelineTrial chosen,
-        IReadOnlyList<EnsembleCandidate> candidates)
+    // The best trial's pipeline, or the ensemble when its combiner's cross-validation beats the best trial's loss.
+    private (FittedPipeline Model, PipelineEnsemble? Ensemble) RefitBest(Prepared prepared, PipelineTrial best, IReadOnlyList<EnsembleCandidate> candidates)
     {
         var members = _ensembleSize > 1 ? StackedEnsemble.ChooseMembers(candidates, _ensembleSize) : [];
         if (members.Count >= 2)
@@ -421,7 +418,7 @@ public sealed class PipelineExperiment
                 return (model, new PipelineEnsemble { Members = members.Select(m => m.Trial).ToList(), Combiner = ensemble.CombinerName, ValidationMetrics = validation });
             }
         }
-        return (Refit(prepared, chosen), null);
+        return (Refit(prepared, best), null);
     }
 
     // Lower loss; on a tie (accuracy on a small set often ties), the lower log-loss of a classifier, a finer measure of

@@ -27,11 +27,9 @@ public sealed class PipelineResult
     /// <summary>The schema <see cref="Model"/> reads, for <c>mlContext.Model.Save(result.Model, result.InputSchema, path)</c>.</summary>
     public required DataViewSchema InputSchema { get; init; }
 
-    /// <summary>The trial whose configuration is the model when there is no <see cref="Ensemble"/>: the succeeded trial of
-    /// the lowest validation loss at any budget (every budget validates on all the validation rows; a tie goes to the
-    /// higher budget), unless it beats the best trial at ML.NET's default settings by no more than one standard error
-    /// of their paired fold differences, when that trial is kept (docs/pipelines.md). It is refitted at the full
-    /// budget: all the training rows and all its boosting iterations. Null when none succeeded.</summary>
+    /// <summary>The succeeded trial of the lowest validation loss at any budget (every budget validates on all the
+    /// validation rows; a tie goes to the higher budget), refitted at the full budget: all the training rows and all its
+    /// boosting iterations. Null when none succeeded.</summary>
     public PipelineTrial? BestTrial { get; init; }
 
     /// <summary>The model's steps: the featurisation, normalisation, trainer and hyper-parameters (of each member, for an

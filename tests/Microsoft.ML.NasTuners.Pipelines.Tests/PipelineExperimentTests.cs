@@ -187,7 +187,23 @@ public class PipelineExperimentTests
     }
 
     [DataFact("tabular")]
-    public async Task The_model_is_the_chosen_configuration_at_the_full_budget_with_all_its_boosting_iterations()
+    public async Task Every_trial_records_its_loss_on_each_validation_fold_and_trials_pair_fold_by_fold()
+    {
+        var context = new MLContext(seed: 2);
+        var (train, test) = TabularSets.Split(context, "diabetes", seed: 2);
+        var result = (await context.Nas().Regression(train, TabularSets.Label, test).SetMaxTrials(8).SetEnsembleSize(1).RunAsync()).EnsureModel();
+
+        var succeeded = result.Trials.Where(t => t.Status == TrialStatus.Succeeded).ToArray();
+        succeeded.Should().HaveCountGreaterThan(5);
+        succeeded.Should().OnlyContain(t => t.FoldLosses.Count == 5 && Math.Abs(t.FoldLosses.Average() - t.Loss) < 1e-9, "5 folds, whose mean is the loss");
+        succeeded.Select(t => t.FoldLosses[0]).Distinct().Should().HaveCountGreaterThan(1, "each trial's own losses, not one copy");
+        var again = (await context.Nas().Regression(train, TabularSets.Label, test).SetMaxTrials(8).SetEnsembleSize(1).RunAsync()).Trials;
+        again.Select(t => t.FoldLosses).Should().BeEquivalentTo(result.Trials.Select(t => t.FoldLosses), o => o.WithStrictOrdering(),
+            "the folds depend only on the seed, so a trial's fold losses reproduce");
+    }
+
+    [DataFact("tabular")]
+    public async Task The_model_is_the_best_configuration_at_the_full_budget_with_all_its_boosting_iterations()
     {
         // BOHB's first trial runs at the lowest budget: a ninth of LightGbm's iterations on a fraction of the rows.
         var context = new MLContext(seed: 1);
