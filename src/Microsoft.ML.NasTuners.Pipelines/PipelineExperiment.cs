@@ -260,8 +260,8 @@ public sealed class PipelineExperiment
         var prepared = Prepare();
         var space = new PipelineSearchSpace(_trainers);
         var cancellation = new ExecutionCancellation();
-        var metrics = new ConcurrentDictionary<int, IReadOnlyDictionary<PipelineMetric, double>>();
-        var foldLosses = new ConcurrentDictionary<int, IReadOnlyList<double>>();
+        // Each trial's validation, without its out-of-fold predictions (only each trainer's best keeps those).
+        var validated = new ConcurrentDictionary<int, (IReadOnlyDictionary<PipelineMetric, double> Metrics, double[] FoldLosses)>();
         var predictions = new BestPredictionsPerTrainer();
         var budgets = _fidelities ? new BudgetRange(FidelityMapping.MinBudget, FidelityMapping.MaxBudget) : null;
 
@@ -279,8 +279,7 @@ public sealed class PipelineExperiment
                     recordPredictions: _ensembleSize > 1, token);
                 var value = evaluation.Metrics[_metric];
                 if (double.IsNaN(value)) throw new InvalidOperationException($"{_metric} is undefined on the validation data (NaN).");
-                metrics[trial.TrialId] = evaluation.Metrics;
-                foldLosses[trial.TrialId] = LossByFold(evaluation);
+                validated[trial.TrialId] = (evaluation.Metrics, LossByFold(evaluation));
                 var loss = _metric.ToLoss(value);
                 if (evaluation.Predictions is { } outOfFold) predictions.Offer(trainer.Name, trial.TrialId, loss, trial.Budget, outOfFold);
                 return new ObjectiveValue(loss, value);
@@ -298,6 +297,7 @@ public sealed class PipelineExperiment
         {
             var (trainer, own) = space.Read(t.TrialSettings.Parameter);
             var defaults = UsesMlNetDefaults(space, t.TrialSettings.Parameter, t.TrialSettings.Budget);
+            var found = validated.TryGetValue(t.TrialSettings.TrialId, out var validation);
             return new PipelineTrial
             {
                 TrialId = t.TrialSettings.TrialId,
@@ -308,8 +308,8 @@ public sealed class PipelineExperiment
                 Status = t.Status,
                 Loss = t.Loss,
                 Metric = t.Metric,
-                ValidationMetrics = metrics.TryGetValue(t.TrialSettings.TrialId, out var m) ? m : new Dictionary<PipelineMetric, double>(),
-                FoldLosses = foldLosses.TryGetValue(t.TrialSettings.TrialId, out var folds) ? folds : [],
+                ValidationMetrics = found ? validation.Metrics : new Dictionary<PipelineMetric, double>(),
+                FoldLosses = found ? validation.FoldLosses : [],
                 DurationInMilliseconds = t.DurationInMilliseconds,
                 ExecutionCancelled = cancellation.WasCancelled(t.TrialSettings.TrialId),
                 Error = t.Error,

@@ -54,6 +54,6 @@ internal sealed class TrialEvaluator
             perFold.Add(MetricEvaluator.Evaluate(context, _task, scored, _label));
             predictions?.Record(_task, scored, _folds[f].Valid);
         }
-        return new TrialEvaluation(MetricEvaluator.Mean(perFold), perFold, predictions);
+        return new TrialEvaluation(perFold, predictions);
     }
 }
