@@ -13,28 +13,41 @@ internal sealed class PipelineTrialLog(string path) : IDisposable
     {
         foreach (var trial in result.Trials)
         {
-            var line = new Dictionary<string, object?>
+            var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
             {
-                ["data"] = dataSet,
-                ["seed"] = seed,
-                ["method"] = method,
-                ["time_limit"] = double.IsFinite(timeLimit) ? timeLimit : null,
-                ["trial"] = trial.TrialId,
-                ["trainer"] = trial.Trainer,
-                ["mlnet_defaults"] = trial.UsesMlNetDefaults,
-                ["budget"] = trial.Budget,
-                ["status"] = trial.Status.ToString(),
-                ["loss"] = double.IsFinite(trial.Loss) ? trial.Loss : null,
-                ["metric"] = double.IsFinite(trial.Metric) ? trial.Metric : null,
-                ["fold_losses"] = trial.FoldLosses,
-                ["seconds"] = trial.DurationInMilliseconds / 1000,
-                ["cancelled"] = trial.ExecutionCancelled,
-                ["model"] = result.Ensemble is null && trial.TrialId == result.BestTrial?.TrialId,
-                ["ensemble_member"] = result.Ensemble?.Members.Any(m => m.TrialId == trial.TrialId) ?? false,
-                ["parameter"] = JsonDocument.Parse(trial.Parameter.ToString()).RootElement,
-            };
-            _writer.WriteLine(JsonSerializer.Serialize(line));
+                json.WriteStartObject();
+                json.WriteString("data", dataSet);
+                json.WriteNumber("seed", seed);
+                json.WriteString("method", method);
+                Number(json, "time_limit", timeLimit);
+                json.WriteNumber("trial", trial.TrialId);
+                json.WriteString("trainer", trial.Trainer);
+                json.WriteBoolean("mlnet_defaults", trial.UsesMlNetDefaults);
+                Number(json, "budget", trial.Budget);
+                json.WriteString("status", trial.Status.ToString());
+                Number(json, "loss", trial.Loss);
+                Number(json, "metric", trial.Metric);
+                json.WriteStartArray("fold_losses");
+                foreach (var loss in trial.FoldLosses) json.WriteNumberValue(loss);
+                json.WriteEndArray();
+                json.WriteNumber("seconds", trial.DurationInMilliseconds / 1000);
+                json.WriteBoolean("cancelled", trial.ExecutionCancelled);
+                json.WriteBoolean("model", result.Ensemble is null && trial.TrialId == result.BestTrial?.TrialId);
+                json.WriteBoolean("ensemble_member", result.Ensemble?.Members.Any(m => m.TrialId == trial.TrialId) ?? false);
+                json.WritePropertyName("parameter");
+                json.WriteRawValue(trial.Parameter.ToString()); // already JSON: written as it is, not parsed again
+                json.WriteEndObject();
+            }
+            _writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
+    }
+
+    // JSON has no NaN or infinity: a value that is not finite (no loss, no time limit) is null.
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
+        else json.WriteNull(name);
     }
 
     public void Dispose() => _writer.Dispose();
