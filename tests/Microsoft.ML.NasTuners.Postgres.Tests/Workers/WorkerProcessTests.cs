@@ -64,7 +64,7 @@ public sealed partial class WorkerProcessTests : IDisposable
         victim.Process.Kill();
         workers.Start(); // the restarted worker
         workers.WaitAll(Patience);
-        var victimStarted = victim.Lines.Where(l => StartedLine().IsMatch(l)).Select(l => int.Parse(StartedLine().Match(l).Groups[1].Value)).ToArray();
+        var victimStarted = victim.Lines.Select(l => StartedLine().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
         victimStarted.Length.Should().BeGreaterThanOrEqualTo(5);
         var killed = victimStarted[^1];
 
