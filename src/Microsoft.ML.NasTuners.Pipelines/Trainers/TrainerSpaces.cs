@@ -11,7 +11,10 @@ internal static class TrainerSpaces
     /// <summary>LightGBM. Ranges from FLAML's LGBMEstimator.search_space (flaml/automl/model.py), which ML.NET AutoML
     /// copies into its LightGbm search space: num_leaves and n_estimators log in [4, 32768] (capped here at 1024 and
     /// 1000), min_child_samples log in [2, 128], learning_rate log in [1/1024, 1], colsample_bytree in [0.01, 1],
-    /// reg_alpha and reg_lambda log in [1/1024, 1024]. Defaults: ML.NET's LightGbm options (100 iterations, 20 leaves,
+    /// reg_alpha and reg_lambda log from 1/1024 (FLAML's lower bound) to 10, the upper bound of Optuna's LightGBM tuner
+    /// (lambda_l1, lambda_l2 log in [1e-8, 10]): FLAML's 1024 suits its search, which starts from a low-cost point and
+    /// moves locally, but a sampled penalty above a few tens leaves every leaf at zero on a ninth of letter's rows
+    /// (chance accuracy at any learning rate). Defaults: ML.NET's LightGbm options (100 iterations, 20 leaves,
     /// 20 examples per leaf, learning rate 0.1 as LightGBM's own, no L1, L2 0.01 as ML.NET's GradientBooster).</summary>
     public static SearchSpace LightGbm() => new()
     {
@@ -20,8 +23,8 @@ internal static class TrainerSpaces
         ["MinimumExampleCountPerLeaf"] = new UniformIntOption(2, 128, logBase: true, defaultValue: 20),
         ["LearningRate"] = new UniformDoubleOption(1.0 / 1024, 1, logBase: true, defaultValue: 0.1),
         ["FeatureFraction"] = new UniformDoubleOption(0.01, 1, defaultValue: 1),
-        ["L1Regularization"] = new UniformDoubleOption(1.0 / 1024, 1024, logBase: true, defaultValue: 1.0 / 1024),
-        ["L2Regularization"] = new UniformDoubleOption(1.0 / 1024, 1024, logBase: true, defaultValue: 0.01),
+        ["L1Regularization"] = new UniformDoubleOption(1.0 / 1024, 10, logBase: true, defaultValue: 1.0 / 1024),
+        ["L2Regularization"] = new UniformDoubleOption(1.0 / 1024, 10, logBase: true, defaultValue: 0.01),
     };
 
     /// <summary>FastTree (boosted trees). Ranges from ML.NET AutoML's FastTree search space (numberOfLeaves and
@@ -49,13 +52,17 @@ internal static class TrainerSpaces
         ["FeatureFraction"] = new UniformDoubleOption(0.1, 1, defaultValue: 0.7),
     };
 
-    /// <summary>Linear models (SDCA, L-BFGS). Ranges from ML.NET AutoML's Sdca and Lbfgs search spaces:
-    /// l1Regularization and l2Regularization log in [0.03125, 32768]. Defaults: L-BFGS's 1 and 1 (SDCA's own
-    /// default is chosen from the data, which no fixed point can say: its baseline uses ML.NET's defaults).</summary>
+    /// <summary>Linear models (SDCA, L-BFGS). l1Regularization and l2Regularization log in [1/32768, 32]: the inverse of
+    /// FLAML's range for scikit-learn's C, log in [0.03125, 32768] (LRL1Classifier, LRL2Classifier; auto-sklearn's for
+    /// an SVM's C). C is the inverse of a penalty, so ML.NET AutoML's Sdca and Lbfgs spaces, which take that range for
+    /// the penalties themselves, search from mild to absurd penalties (32768) and miss the small ones: SDCA chooses its
+    /// own L2 from the data, 1e-2 below 200 rows, 1e-3 up to 10,000 and 1e-4 above (ML.NET's
+    /// SdcaRegressionTrainer.TuneDefaultL2), all below AutoML's 0.03125. Defaults: L-BFGS's 1 and 1 (SDCA's
+    /// data-chosen default is no fixed point: its baseline uses ML.NET's defaults).</summary>
     public static SearchSpace Linear() => new()
     {
-        ["L1Regularization"] = new UniformDoubleOption(0.03125, 32768, logBase: true, defaultValue: 1),
-        ["L2Regularization"] = new UniformDoubleOption(0.03125, 32768, logBase: true, defaultValue: 1),
+        ["L1Regularization"] = new UniformDoubleOption(1.0 / 32768, 32, logBase: true, defaultValue: 1),
+        ["L2Regularization"] = new UniformDoubleOption(1.0 / 32768, 32, logBase: true, defaultValue: 1),
     };
 
     /// <summary>The averaged perceptron. Ranges from ML.NET AutoML 0.x's SweepableParams for AveragedPerceptron
