@@ -52,17 +52,13 @@ internal static class TrainerSpaces
         ["FeatureFraction"] = new UniformDoubleOption(0.1, 1, defaultValue: 0.7),
     };
 
-    /// <summary>Linear models (SDCA, L-BFGS). l1Regularization and l2Regularization log in [1/32768, 32]: the inverse of
-    /// FLAML's range for scikit-learn's C, log in [0.03125, 32768] (LRL1Classifier, LRL2Classifier; auto-sklearn's for
-    /// an SVM's C). C is the inverse of a penalty, so ML.NET AutoML's Sdca and Lbfgs spaces, which take that range for
-    /// the penalties themselves, search from mild to absurd penalties (32768) and miss the small ones: SDCA chooses its
-    /// own L2 from the data, 1e-2 below 200 rows, 1e-3 up to 10,000 and 1e-4 above (ML.NET's
-    /// SdcaRegressionTrainer.TuneDefaultL2), all below AutoML's 0.03125. Defaults: L-BFGS's 1 and 1 (SDCA's
-    /// data-chosen default is no fixed point: its baseline uses ML.NET's defaults).</summary>
+    /// <summary>Linear models (SDCA, L-BFGS). Ranges from ML.NET AutoML's Sdca and Lbfgs search spaces:
+    /// l1Regularization and l2Regularization log in [0.03125, 32768]. Defaults: L-BFGS's 1 and 1 (SDCA's own
+    /// default is chosen from the data, which no fixed point can say: its baseline uses ML.NET's defaults).</summary>
     public static SearchSpace Linear() => new()
     {
-        ["L1Regularization"] = new UniformDoubleOption(1.0 / 32768, 32, logBase: true, defaultValue: 1),
-        ["L2Regularization"] = new UniformDoubleOption(1.0 / 32768, 32, logBase: true, defaultValue: 1),
+        ["L1Regularization"] = new UniformDoubleOption(0.03125, 32768, logBase: true, defaultValue: 1),
+        ["L2Regularization"] = new UniformDoubleOption(0.03125, 32768, logBase: true, defaultValue: 1),
     };
 
     /// <summary>The averaged perceptron. Ranges from ML.NET AutoML 0.x's SweepableParams for AveragedPerceptron
