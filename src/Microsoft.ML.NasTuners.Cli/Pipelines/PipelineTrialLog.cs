@@ -13,8 +13,7 @@ internal sealed class PipelineTrialLog(string path) : IDisposable
     {
         foreach (var trial in result.Trials)
         {
-            var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            _writer.WriteLine(CompactJson.Write(json =>
             {
                 json.WriteStartObject();
                 json.WriteString("data", dataSet);
@@ -38,8 +37,7 @@ internal sealed class PipelineTrialLog(string path) : IDisposable
                 json.WritePropertyName("parameter");
                 json.WriteRawValue(trial.Parameter.ToString()); // already JSON: written as it is, not parsed again
                 json.WriteEndObject();
-            }
-            _writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }));
         }
     }
 

@@ -30,8 +30,7 @@ internal static class StudyExport
     {
         foreach (var t in trials)
         {
-            var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            writer.WriteLine(CompactJson.Write(json =>
             {
                 json.WriteStartObject();
                 json.WriteNumber("id", t.Id);
@@ -52,18 +51,12 @@ internal static class StudyExport
                 json.WritePropertyName("intermediateValues");
                 WriteCurve(json, t);
                 json.WriteEndObject();
-            }
-            writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }));
         }
     }
 
     // The values the trial reported, as [{"step":1,"value":0.5}, ...] by ascending step: the same JSON in both formats.
-    private static string CurveJson(StudyTrial trial)
-    {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) WriteCurve(json, trial);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string CurveJson(StudyTrial trial) => CompactJson.Write(json => WriteCurve(json, trial));
 
     private static void WriteCurve(Utf8JsonWriter json, StudyTrial trial)
     {
